@@ -1,0 +1,12 @@
+package io.taskforce.support
+
+import java.lang.annotation.ElementType
+import java.lang.annotation.Retention
+import java.lang.annotation.RetentionPolicy
+import java.lang.annotation.Target
+
+/** Marks a spec that needs the real PostgreSQL and Keycloak without being a @MicronautTest. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@interface RealServices {
+}

@@ -1,0 +1,35 @@
+package io.taskforce.support
+
+import groovy.json.JsonSlurper
+
+/** Real access tokens from the test Keycloak, by password grant (dev/test realm only). */
+final class Tokens {
+
+    private static final Map<String, String> CACHE = [:]
+
+    static String of(String username, String clientId = 'taskforce-cli') {
+        String key = "${clientId}/${username}"
+        synchronized (CACHE) {
+            if (!CACHE[key]) {
+                CACHE[key] = fetch(username, 'demo', clientId)
+            }
+            CACHE[key]
+        }
+    }
+
+    static String fetch(String username, String password, String clientId = 'taskforce-cli') {
+        def connection = new URL("${TestServices.ISSUER}/protocol/openid-connect/token").openConnection() as HttpURLConnection
+        connection.requestMethod = 'POST'
+        connection.doOutput = true
+        connection.setRequestProperty('Content-Type', 'application/x-www-form-urlencoded')
+        connection.outputStream.withWriter { w ->
+            w << "grant_type=password&client_id=${enc(clientId)}&username=${enc(username)}&password=${enc(password)}"
+        }
+        if (connection.responseCode != 200) {
+            throw new IllegalStateException("token for ${username} refused: ${connection.responseCode} ${connection.errorStream?.text}")
+        }
+        (new JsonSlurper().parse(connection.inputStream) as Map).access_token as String
+    }
+
+    private static String enc(String s) { URLEncoder.encode(s, 'UTF-8') }
+}

@@ -1,0 +1,47 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import { AREA_PATHS, canAccess, isArea, type Area } from '@/auth/areas'
+import HomeView from '@/views/HomeView.vue'
+import NotFoundView from '@/views/NotFoundView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    area?: Area
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: AREA_PATHS.home, name: 'home', component: HomeView, meta: { area: 'home' } },
+  { path: AREA_PATHS.cases, name: 'cases', component: () => import('@/views/cases/CasesView.vue'), meta: { area: 'cases' } },
+  {
+    path: AREA_PATHS.messages,
+    name: 'messages',
+    component: () => import('@/views/messages/MessagesView.vue'),
+    meta: { area: 'messages' },
+  },
+  { path: AREA_PATHS.legal, name: 'legal', component: () => import('@/views/legal/LegalView.vue'), meta: { area: 'legal' } },
+  {
+    path: AREA_PATHS.reputation,
+    name: 'reputation',
+    component: () => import('@/views/reputation/ReputationView.vue'),
+    meta: { area: 'reputation' },
+  },
+  { path: AREA_PATHS.portal, name: 'portal', component: () => import('@/views/portal/PortalView.vue'), meta: { area: 'portal' } },
+  { path: AREA_PATHS.admin, name: 'admin', component: () => import('@/views/admin/AdminView.vue'), meta: { area: 'admin' } },
+  { path: AREA_PATHS.audit, name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { area: 'audit' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
+]
+
+/**
+ * @param roles the signed-in user's roles, read at each navigation; an area they may not open sends them Home.
+ */
+export function createAppRouter(roles: () => readonly string[], history: RouterHistory = createWebHistory('/')) {
+  const router = createRouter({ history, routes })
+  router.beforeEach((to) => {
+    const area = to.meta.area
+    if (isArea(area) && !canAccess(area, roles())) {
+      return { name: 'home', replace: true }
+    }
+    return true
+  })
+  return router
+}
