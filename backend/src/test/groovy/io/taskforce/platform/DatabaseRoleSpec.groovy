@@ -1,0 +1,37 @@
+package io.taskforce.platform
+
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import spock.lang.Specification
+
+import javax.sql.DataSource
+
+/** Row-level security only holds if the application's own connection cannot escape it. */
+@MicronautTest(transactional = false)
+class DatabaseRoleSpec extends Specification {
+
+    @Inject DataSource dataSource
+
+    def "the application's connection is not superuser, cannot bypass RLS and owns no table"() {
+        when:
+        def facts = [:]
+        dataSource.connection.withCloseable { c ->
+            def rs = c.createStatement().executeQuery('''
+                select current_user as role, r.rolsuper, r.rolbypassrls,
+                       (select count(*) from pg_class k where k.relowner = r.oid) as owned,
+                       (select count(*) from pg_class k join pg_namespace n on n.oid = k.relnamespace
+                          where n.nspname = 'public' and k.relkind = 'r') as tables
+                from pg_roles r where r.rolname = current_user''')
+            rs.next()
+            facts = [role: rs.getString('role'), superuser: rs.getBoolean('rolsuper'),
+                     bypassrls: rs.getBoolean('rolbypassrls'), owned: rs.getLong('owned'), tables: rs.getLong('tables')]
+        }
+
+        then:
+        facts.role == 'taskforce_app'
+        !facts.superuser
+        !facts.bypassrls
+        facts.owned == 0
+        facts.tables > 0
+    }
+}

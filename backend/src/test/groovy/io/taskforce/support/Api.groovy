@@ -1,0 +1,61 @@
+package io.taskforce.support
+
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+
+/** A small HTTP client for specs: the real server over the network, the response as status + parsed body. */
+final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient()
+    final URI base
+
+    Api(URI base) { this.base = base }
+
+    Response get(String path, String token = null, Map<String, String> headers = [:]) {
+        send('GET', path, token, null, headers)
+    }
+
+    Response post(String path, String token, Object body = null) { send('POST', path, token, body) }
+
+    Response put(String path, String token, Object body = null) { send('PUT', path, token, body) }
+
+    Response patch(String path, String token, Object body = null) { send('PATCH', path, token, body) }
+
+    Response delete(String path, String token) { send('DELETE', path, token, null) }
+
+    Response send(String method, String path, String token, Object body, Map<String, String> headers = [:]) {
+        def builder = HttpRequest.newBuilder(base.resolve(path))
+        if (token != null) builder.header('Authorization', "Bearer ${token}")
+        headers.each { k, v -> builder.header(k, v) }
+        if (body != null) {
+            builder.header('Content-Type', 'application/json')
+            builder.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String ? body : JsonOutput.toJson(body)))
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody())
+        }
+        def response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString())
+        new Response(response.statusCode(), response.headers().firstValue('Content-Type').orElse(''), response.body())
+    }
+
+    static final class Response {
+        final int status
+        final String contentType
+        final String text
+
+        Response(int status, String contentType, String text) {
+            this.status = status
+            this.contentType = contentType
+            this.text = text
+        }
+
+        def getJson() { text ? new JsonSlurper().parseText(text) : null }
+
+        boolean isProblem() { contentType.startsWith('application/problem+json') }
+
+        String toString() { "${status} ${contentType} ${text?.take(500)}" }
+    }
+}
