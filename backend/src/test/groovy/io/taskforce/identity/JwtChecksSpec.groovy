@@ -31,7 +31,7 @@ class JwtChecksSpec extends Specification {
 
     @Shared RSAKey trusted = new RSAKeyGenerator(2048).keyID('trusted').generate()
     @Shared RSAKey attacker = new RSAKeyGenerator(2048).keyID('attacker').generate()
-    @Shared @AutoCleanup('stop') HttpServer keys
+    @Shared HttpServer keys
     @Shared @AutoCleanup ApplicationContext context
     @Shared Api api
 
@@ -46,6 +46,10 @@ class JwtChecksSpec extends Specification {
                 'taskforce.oidc.jwks-url': "http://127.0.0.1:${keys.address.port}/trusted".toString(),
         ]).applicationContext
         api = new Api(context.getBean(EmbeddedServer).URI)
+    }
+
+    def cleanupSpec() {
+        keys?.stop(0)
     }
 
     def "a well-formed token signed by the trusted key passes"() {

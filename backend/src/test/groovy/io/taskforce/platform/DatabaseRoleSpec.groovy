@@ -1,6 +1,7 @@
 package io.taskforce.platform
 
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
 import jakarta.inject.Inject
 import spock.lang.Specification
 
@@ -15,7 +16,7 @@ class DatabaseRoleSpec extends Specification {
     def "the application's connection is not superuser, cannot bypass RLS and owns no table"() {
         when:
         def facts = [:]
-        dataSource.connection.withCloseable { c ->
+        DelegatingDataSource.unwrapDataSource(dataSource).connection.withCloseable { c ->
             def rs = c.createStatement().executeQuery('''
                 select current_user as role, r.rolsuper, r.rolbypassrls,
                        (select count(*) from pg_class k where k.relowner = r.oid) as owned,

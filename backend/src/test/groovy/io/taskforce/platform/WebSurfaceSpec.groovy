@@ -32,7 +32,7 @@ class WebSurfaceSpec extends Specification {
 
     def "the OpenAPI description is served and lists /api/v1/me"() {
         when:
-        def doc = api.get('/openapi/taskforce-v1.yml')
+        def doc = api.get('/openapi/taskforce-api-v1.yml')
 
         then:
         doc.status == 200
@@ -80,5 +80,6 @@ class WebSurfaceSpec extends Specification {
 
         then:
         response.status == 200
+        response.header('X-Request-Id') == 'abc-123'
     }
 }

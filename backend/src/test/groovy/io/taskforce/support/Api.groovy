@@ -38,18 +38,25 @@ final class Api {
             builder.method(method, HttpRequest.BodyPublishers.noBody())
         }
         def response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString())
-        new Response(response.statusCode(), response.headers().firstValue('Content-Type').orElse(''), response.body())
+        new Response(response.statusCode(), response.headers().firstValue('Content-Type').orElse(''), response.body(),
+                response.headers().map())
     }
 
     static final class Response {
         final int status
         final String contentType
         final String text
+        final Map<String, List<String>> headers
 
-        Response(int status, String contentType, String text) {
+        Response(int status, String contentType, String text, Map<String, List<String>> headers) {
             this.status = status
             this.contentType = contentType
             this.text = text
+            this.headers = headers
+        }
+
+        String header(String name) {
+            headers.find { it.key.equalsIgnoreCase(name) }?.value?.first()
         }
 
         def getJson() { text ? new JsonSlurper().parseText(text) : null }

@@ -35,7 +35,7 @@ final class TestServices {
         keycloakDir = repoRoot().resolve('deploy/.work/keycloak-test')
         Path realm = work.resolve('taskforce-realm.test.json')
         Files.createDirectories(work)
-        realm.text = testRealm()
+        Files.writeString(realm, testRealm())
         run(repoRoot().resolve('deploy/keycloak.sh').toString(), 'start', keycloakDir.toString(),
                 KEYCLOAK_PORT.toString(), realm.toString(), '--fresh')
 

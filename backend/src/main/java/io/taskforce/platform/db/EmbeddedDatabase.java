@@ -78,9 +78,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "datasources.default.url", jdbcUrl(),
                 "datasources.default.username", APP_ROLE,
                 "datasources.default.password", APP_PASSWORD,
-                "flyway.datasources.default.url", jdbcUrl(),
-                "flyway.datasources.default.user", OWNER_ROLE,
-                "flyway.datasources.default.password", OWNER_PASSWORD);
+                "flyway.datasources.owner.url", jdbcUrl(),
+                "flyway.datasources.owner.user", OWNER_ROLE,
+                "flyway.datasources.owner.password", OWNER_PASSWORD);
     }
 
     @Override
