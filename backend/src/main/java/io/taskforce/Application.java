@@ -5,6 +5,7 @@ import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.taskforce.platform.db.EmbeddedDatabase;
+import io.taskforce.platform.db.SchemaMigration;
 
 import java.nio.file.Path;
 
@@ -13,6 +14,11 @@ import java.nio.file.Path;
 public class Application {
 
     public static void main(String[] args) {
+        if (Boolean.parseBoolean(System.getenv("TASKFORCE_MIGRATE_ONLY"))) {
+            // Kubernetes runs the migrations once, in a Job, before the new pods start.
+            SchemaMigration.fromEnvironment().run();
+            return;
+        }
         var builder = Micronaut.build(args).mainClass(Application.class).banner(false);
         EmbeddedDatabase embedded = null;
         if (isBlank(System.getenv("DATASOURCE_URL"))) {

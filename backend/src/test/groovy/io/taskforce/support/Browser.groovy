@@ -1,0 +1,79 @@
+package io.taskforce.support
+
+import org.openqa.selenium.By
+import org.openqa.selenium.OutputType
+import org.openqa.selenium.WebDriver
+import org.openqa.selenium.WebElement
+import org.openqa.selenium.chrome.ChromeDriver
+import org.openqa.selenium.chrome.ChromeDriverService
+import org.openqa.selenium.chrome.ChromeOptions
+import org.openqa.selenium.support.ui.ExpectedConditions
+import org.openqa.selenium.support.ui.WebDriverWait
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Duration
+
+/**
+ * A real headless Chromium driven by Selenium, with the browser and driver paths set explicitly so that
+ * Selenium Manager never tries to download anything. Fails loudly when they are not installed.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getenv('CHROMIUM_BIN') ?: '/usr/bin/chromium'
+    static final String CHROMEDRIVER = System.getenv('CHROMEDRIVER_BIN') ?: '/usr/bin/chromedriver'
+    static final Path SCREENSHOTS = Path.of('target', 'e2e-screenshots')
+
+    final WebDriver driver
+    private final Path profile
+
+    Browser() {
+        [CHROMIUM, CHROMEDRIVER].each { path ->
+            if (!Files.isExecutable(Path.of(path))) {
+                throw new IllegalStateException("${path} not found: the browser tests need Chromium and its driver. " +
+                        'Install them with: apt-get install -y chromium chromium-driver ' +
+                        '(or set CHROMIUM_BIN and CHROMEDRIVER_BIN).')
+            }
+        }
+        profile = Files.createTempDirectory('taskforce-chromium')
+        def options = new ChromeOptions().setBinary(CHROMIUM)
+        options.addArguments('--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                '--disable-dev-shm-usage', '--window-size=1280,900', '--lang=en-US', "--user-data-dir=${profile}".toString())
+        def service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build()
+        driver = new ChromeDriver(service, options)
+        Files.createDirectories(SCREENSHOTS)
+    }
+
+    void open(String url) { driver.get(url) }
+
+    WebElement waitFor(By by, int seconds = 30) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(ExpectedConditions.visibilityOfElementLocated(by))
+    }
+
+    WebElement byTestId(String id, int seconds = 30) { waitFor(By.cssSelector("[data-testid='${id}']"), seconds) }
+
+    void waitUntilText(String testId, String expected, int seconds = 15) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='${testId}']"), expected))
+    }
+
+    void waitUntilTextContains(String testId, String expected, int seconds = 15) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='${testId}']"), expected))
+    }
+
+    String htmlLang() { driver.findElement(By.tagName('html')).getAttribute('lang') }
+
+    Path screenshot(String name) {
+        Path file = SCREENSHOTS.resolve("${name}.png")
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES))
+        file
+    }
+
+    @Override
+    void close() {
+        driver.quit()
+        profile.toFile().deleteDir()
+    }
+}
