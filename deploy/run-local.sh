@@ -45,6 +45,7 @@ trap 'exit 143' TERM
 
 log "starting the application with $("$JAVA" -version 2>&1 | head -1)"
 export OIDC_ISSUER=${OIDC_ISSUER:-http://localhost:$KC_PORT/realms/taskforce}
+export OIDC_JWKS_URL=${OIDC_JWKS_URL:-$OIDC_ISSUER/protocol/openid-connect/certs}
 export OIDC_PUBLIC_URL=${OIDC_PUBLIC_URL:-http://localhost:$KC_PORT}
 export TASKFORCE_DEMO=${TASKFORCE_DEMO:-true}
 export TASKFORCE_DATA_DIR=${TASKFORCE_DATA_DIR:-$WORK/pgdata}

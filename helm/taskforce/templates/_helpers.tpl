@@ -75,9 +75,7 @@ exists) receives the same values inline.
 MICRONAUT_SERVER_PORT: "8080"
 DATASOURCE_URL: {{ required "database.url is required" .Values.database.url | quote }}
 OIDC_ISSUER: {{ required "oidc.issuer is required" .Values.oidc.issuer | quote }}
-{{- with .Values.oidc.jwksUrl }}
-OIDC_JWKS_URL: {{ . | quote }}
-{{- end }}
+OIDC_JWKS_URL: {{ default (printf "%s/protocol/openid-connect/certs" .Values.oidc.issuer) .Values.oidc.jwksUrl | quote }}
 OIDC_AUDIENCE: {{ .Values.oidc.audience | quote }}
 OIDC_PUBLIC_URL: {{ .Values.oidc.publicUrl | quote }}
 OIDC_REALM: {{ .Values.oidc.realm | quote }}

@@ -1,0 +1,81 @@
+package io.taskforce.platform.db;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Opens the transactions in which tenant data is touched. Each one starts by setting {@code app.tenant_id}
+ * transaction-locally, which the row-level security policies read; when the transaction ends the setting is
+ * gone, so a pooled connection carries nothing to its next user. If the setting cannot be made, the work does
+ * not run. Callers decide the tenant only after their authorization check (the token for clients, the object
+ * acted on for staff and admins) — never from request input.
+ */
+@Singleton
+public class TenantTransactions {
+
+    /** The platform's own audit chain and other platform-scoped rows use this reserved id. */
+    public static final UUID PLATFORM = new UUID(0L, 0L);
+
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcOperations jdbc;
+
+    TenantTransactions(TransactionOperations<Connection> transactions, JdbcOperations jdbc) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    public <T> T write(UUID tenantId, Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            bind(status.getConnection(), tenantId);
+            return work.get();
+        });
+    }
+
+    public <T> T read(UUID tenantId, Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.READ_ONLY, status -> {
+            bind(status.getConnection(), tenantId);
+            return work.get();
+        });
+    }
+
+    /** The tenant of the transaction in progress, for code that must run inside one. */
+    public UUID current() {
+        String value = jdbc.prepareStatement("select current_setting('app.tenant_id', true)", ps -> {
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("no tenant transaction in progress");
+        }
+        return UUID.fromString(value);
+    }
+
+    private static void bind(Connection connection, UUID tenantId) {
+        try (var check = connection.prepareStatement("select current_setting('app.tenant_id', true)");
+             var rs = check.executeQuery()) {
+            rs.next();
+            String bound = rs.getString(1);
+            // joining an outer transaction of another tenant would mix two tenants' rows: refuse
+            if (bound != null && !bound.isEmpty() && !bound.equals(tenantId.toString())) {
+                throw new IllegalStateException("a transaction of another tenant is already in progress");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the tenant of the transaction", e);
+        }
+        try (var set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            set.setString(1, tenantId.toString());
+            set.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot bind the transaction to its tenant", e);
+        }
+    }
+}
