@@ -49,6 +49,8 @@ export OIDC_JWKS_URL=${OIDC_JWKS_URL:-$OIDC_ISSUER/protocol/openid-connect/certs
 export OIDC_PUBLIC_URL=${OIDC_PUBLIC_URL:-http://localhost:$KC_PORT}
 export TASKFORCE_DEMO=${TASKFORCE_DEMO:-true}
 export TASKFORCE_DATA_DIR=${TASKFORCE_DATA_DIR:-$WORK/pgdata}
+export KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-taskforce-admin-local-secret}
+export AUDIT_CHECKPOINT_KEY_FILE=${AUDIT_CHECKPOINT_KEY_FILE:-$WORK/audit-checkpoint-key.pem}
 export PORT=$APP_PORT
 "$JAVA" ${JAVA_OPTS:--Xms64m -Xmx512m} -jar "$JAR" &
 app_pid=$!

@@ -1,6 +1,8 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import PrimeVue from 'primevue/config'
+import ConfirmationService from 'primevue/confirmationservice'
+import ToastService from 'primevue/toastservice'
 import App from './App.vue'
 import StartupError from './components/StartupError.vue'
 import { fetchClientConfig } from './api/clientConfig'
@@ -23,7 +25,13 @@ async function bootstrap(): Promise<void> {
     await session.load()
 
     const router = createAppRouter(() => session.roles)
-    const app = createApp(App).use(pinia).use(i18n).use(PrimeVue, primeVueOptions).use(router)
+    const app = createApp(App)
+      .use(pinia)
+      .use(i18n)
+      .use(PrimeVue, primeVueOptions)
+      .use(ConfirmationService)
+      .use(ToastService)
+      .use(router)
     await router.isReady()
     app.mount('#app')
   } catch (error) {

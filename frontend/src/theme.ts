@@ -4,6 +4,8 @@ import Aura from '@primeuix/themes/aura'
 /**
  * Aura with a blue primary dark enough for white text (Aura's default emerald-500 under white text fails
  * WCAG AA contrast) and a thicker focus ring. Light scheme only: our own CSS is light.
+ * Outlined and text buttons get darker text and borders than Aura's (slate-500 text on a slate-200 border
+ * looked faint, and red-500 on white is under 4.5:1).
  */
 export const TaskforcePreset = definePreset(Aura, {
   semantic: {
@@ -33,6 +35,24 @@ export const TaskforcePreset = definePreset(Aura, {
           contrastColor: '#ffffff',
           hoverColor: '{primary.800}',
           activeColor: '{primary.900}',
+        },
+      },
+    },
+  },
+  components: {
+    button: {
+      colorScheme: {
+        light: {
+          outlined: {
+            secondary: { color: '{surface.800}', borderColor: '{surface.500}', hoverBackground: '{surface.100}' },
+            danger: { color: '{red.700}', borderColor: '{red.600}' },
+            success: { color: '{green.800}', borderColor: '{green.600}' },
+            primary: { borderColor: '{primary.600}' },
+          },
+          text: {
+            secondary: { color: '{surface.700}' },
+            danger: { color: '{red.700}' },
+          },
         },
       },
     },

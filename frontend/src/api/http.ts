@@ -1,7 +1,8 @@
 import { authClient } from '@/auth/keycloak'
-import { ApiProblem } from './problem'
+import { ApiProblem, type FieldError } from './problem'
 
 export { ApiProblem }
+export type { FieldError }
 
 /** Seconds of validity the token must still have before a call; refreshed otherwise. */
 const MIN_TOKEN_VALIDITY = 30
@@ -59,6 +60,8 @@ async function toProblem(response: Response): Promise<ApiProblem> {
           status: typeof p.status === 'number' ? p.status : response.status,
           detail: typeof p.detail === 'string' ? p.detail : undefined,
           type: typeof p.type === 'string' ? p.type : undefined,
+          requestId: typeof p.requestId === 'string' ? p.requestId : undefined,
+          errors: Array.isArray(p.errors) ? p.errors.filter(isFieldError) : undefined,
         })
       }
     } catch {
@@ -66,4 +69,12 @@ async function toProblem(response: Response): Promise<ApiProblem> {
     }
   }
   return new ApiProblem({ title: response.statusText || `HTTP ${response.status}`, status: response.status })
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  if (typeof value !== 'object' || value === null) {
+    return false
+  }
+  const e = value as Record<string, unknown>
+  return typeof e.field === 'string' && typeof e.message === 'string'
 }

@@ -26,7 +26,22 @@ export const routes: RouteRecordRaw[] = [
     meta: { area: 'reputation' },
   },
   { path: AREA_PATHS.portal, name: 'portal', component: () => import('@/views/portal/PortalView.vue'), meta: { area: 'portal' } },
-  { path: AREA_PATHS.admin, name: 'admin', component: () => import('@/views/admin/AdminView.vue'), meta: { area: 'admin' } },
+  {
+    // children inherit the area, so the guard keeps every admin page to platform admins
+    path: AREA_PATHS.admin,
+    component: () => import('@/views/admin/AdminView.vue'),
+    meta: { area: 'admin' },
+    children: [
+      { path: '', name: 'admin', component: () => import('@/views/admin/AdminTenantsView.vue') },
+      { path: 'staff', name: 'admin-staff', component: () => import('@/views/admin/AdminStaffView.vue') },
+      {
+        path: 'tenants/:id',
+        name: 'admin-tenant',
+        component: () => import('@/views/admin/AdminTenantView.vue'),
+        props: true,
+      },
+    ],
+  },
   { path: AREA_PATHS.audit, name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { area: 'audit' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]

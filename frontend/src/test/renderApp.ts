@@ -1,5 +1,7 @@
 import { createPinia } from 'pinia'
 import PrimeVue from 'primevue/config'
+import ConfirmationService from 'primevue/confirmationservice'
+import ToastService from 'primevue/toastservice'
 import { createMemoryHistory } from 'vue-router'
 import { render } from '@testing-library/vue'
 import App from '@/App.vue'
@@ -18,7 +20,7 @@ export async function renderApp(me: Me, { path = '/', locale = 'en' as Locale } 
   await router.push(path)
   await router.isReady()
   const result = render(App, {
-    global: { plugins: [pinia, i18n, [PrimeVue, { theme: 'none' }], router] },
+    global: { plugins: [pinia, i18n, [PrimeVue, { theme: 'none' }], ConfirmationService, ToastService, router] },
   })
   return { ...result, router, i18n, session }
 }

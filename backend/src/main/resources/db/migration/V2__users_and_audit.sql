@@ -80,3 +80,6 @@ grant select, insert, delete on tenant_member to ${approle};
 grant select, insert on audit_event to ${approle};
 grant select, insert, update on audit_chain_head to ${approle};
 grant select, insert on audit_checkpoint to ${approle};
+
+-- The Keycloak group that holds a tenant's client users (created with the tenant, or at its first invitation).
+alter table tenant add column keycloak_group_id text;

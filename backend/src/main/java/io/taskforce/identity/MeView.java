@@ -1,5 +1,6 @@
 package io.taskforce.identity;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record MeView(String subject, String username, @Nullable String name, List<String> roles, @Nullable Firm firm,
               @Nullable TenantRef tenant) {
 

@@ -19,9 +19,9 @@ class DemoTenants {
 
     static final List<Tenant> TENANTS = List.of(
             new Tenant(UUID.fromString("b094b75d-873d-4f54-9892-afd58263330a"), "helio-cloud", "Helio Cloud",
-                    "fr", true, Instant.parse("2026-03-10T06:00:00Z")),
+                    "fr", true, Instant.parse("2026-03-10T06:00:00Z"), null),
             new Tenant(UUID.fromString("fd0e5b3b-66bb-4cd0-b469-7cafe8f0c10a"), "maison-verdier", "Maison Verdier",
-                    "fr", true, Instant.parse("2026-02-18T09:30:00Z")));
+                    "fr", true, Instant.parse("2026-02-18T09:30:00Z"), null));
 
     private final TenantRepository tenants;
 

@@ -1,11 +1,21 @@
 package io.taskforce.tenancy;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TenantRepository extends CrudRepository<Tenant, UUID> {
+
+    boolean existsBySlug(String slug);
+
+    @Query("select * from tenant where slug > :after order by slug limit :limit")
+    List<Tenant> findAfter(String after, int limit);
+
+    @Query("select * from tenant order by slug")
+    List<Tenant> findAllOrdered();
 }

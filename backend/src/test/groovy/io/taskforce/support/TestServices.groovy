@@ -18,6 +18,7 @@ final class TestServices {
     static final int E2E_APP_PORT = 18080
     static final String KEYCLOAK_URL = "http://localhost:${KEYCLOAK_PORT}"
     static final String ISSUER = "${KEYCLOAK_URL}/realms/taskforce"
+    static final String ADMIN_CLIENT_SECRET = 'taskforce-admin-local-secret'
 
     private static EmbeddedDatabase database
     private static Path keycloakDir
@@ -43,6 +44,8 @@ final class TestServices {
         System.setProperty('taskforce.oidc.jwks-url', "${ISSUER}/protocol/openid-connect/certs".toString())
         System.setProperty('taskforce.oidc.public-url', KEYCLOAK_URL)
         System.setProperty('taskforce.demo.enabled', 'true')
+        System.setProperty('taskforce.keycloak-admin.client-secret', ADMIN_CLIENT_SECRET)
+        System.setProperty('taskforce.audit.checkpoint-key-file', work.resolve('audit-checkpoint-key.pem').toString())
         addShutdownHook { stop() }
     }
 

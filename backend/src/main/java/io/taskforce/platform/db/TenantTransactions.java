@@ -45,6 +45,28 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * Inside a transaction in progress, acts for a moment as another tenant and then restores the first one,
+     * so that one atomic change can touch two scopes — only for the platform's audit chain, whose events
+     * record changes made in a tenant's scope (an invitation adds a member to the tenant).
+     */
+    public <T> T switchedTo(UUID tenantId, Supplier<T> work) {
+        UUID original = current();
+        setConfig(tenantId);
+        try {
+            return work.get();
+        } finally {
+            setConfig(original);
+        }
+    }
+
+    private void setConfig(UUID tenantId) {
+        jdbc.prepareStatement("select set_config('app.tenant_id', ?, true)", ps -> {
+            ps.setString(1, tenantId.toString());
+            return ps.execute();
+        });
+    }
+
     /** The tenant of the transaction in progress, for code that must run inside one. */
     public UUID current() {
         String value = jdbc.prepareStatement("select current_setting('app.tenant_id', true)", ps -> {

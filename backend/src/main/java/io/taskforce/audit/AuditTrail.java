@@ -1,0 +1,164 @@
+package io.taskforce.audit;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.taskforce.identity.Caller;
+import io.taskforce.platform.db.TenantTransactions;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Appends audit events to the chain of the tenant whose transaction is in progress, in that same
+ * transaction: the change and its event commit or roll back together. Writers of one tenant queue on the
+ * chain head's row lock, so sequence numbers stay gapless and the chain never forks.
+ */
+@Singleton
+public class AuditTrail {
+
+    static final String COLUMNS = """
+            tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles, actor_firm, action, entity_type,
+            entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash""";
+
+    private final JdbcOperations jdbc;
+    private final TenantTransactions transactions;
+
+    AuditTrail(JdbcOperations jdbc, TenantTransactions transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Must run inside {@link TenantTransactions#write}; the event joins that tenant's chain. */
+    public AuditEvent record(Caller caller, AuditEntry entry) {
+        UUID chain = transactions.current();
+        jdbc.prepareStatement("""
+                insert into audit_chain_head (tenant_id, last_seq, last_hash) values (?, 0, ?)
+                on conflict (tenant_id) do nothing""", ps -> {
+            ps.setObject(1, chain);
+            ps.setString(2, HashChain.GENESIS);
+            return ps.executeUpdate();
+        });
+        Head head = jdbc.prepareStatement(
+                "select last_seq, last_hash from audit_chain_head where tenant_id = ? for update", ps -> {
+                    ps.setObject(1, chain);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return new Head(rs.getLong(1), rs.getString(2));
+                    }
+                });
+        var user = caller.user();
+        var event = new AuditEvent(chain, head.seq() + 1, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                user.subject(), user.username(), user.roles().stream().sorted().toList(),
+                user.firm() == null ? null : user.firm().name(), entry.action(), entry.entityType(), entry.entityId(),
+                entry.caseId(), changesText(entry.changes()), caller.ip(), caller.userAgent(), caller.requestId(),
+                head.hash(), null);
+        var linked = withHash(event, HashChain.link(head.hash(), event.canonical()));
+        insert(linked);
+        jdbc.prepareStatement("update audit_chain_head set last_seq = ?, last_hash = ? where tenant_id = ?", ps -> {
+            ps.setLong(1, linked.seq());
+            ps.setString(2, linked.hash());
+            ps.setObject(3, chain);
+            return ps.executeUpdate();
+        });
+        return linked;
+    }
+
+    /** Records a platform-level action (tenants, invitations) in the platform chain, within the transaction in progress. */
+    public AuditEvent recordPlatform(Caller caller, AuditEntry entry) {
+        return transactions.switchedTo(TenantTransactions.PLATFORM, () -> record(caller, entry));
+    }
+
+    /** Newest first, before the given sequence number (exclusive); inside a tenant transaction. */
+    public List<AuditEvent> page(Long beforeSeq, int limit) {
+        return jdbc.prepareStatement("select " + COLUMNS + " from audit_event where seq < ? order by seq desc limit ?",
+                ps -> {
+                    ps.setLong(1, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+                    ps.setInt(2, limit);
+                    var events = new ArrayList<AuditEvent>();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            events.add(read(rs));
+                        }
+                    }
+                    return events;
+                });
+    }
+
+    /** Every event of the current tenant's chain in order, streamed (the chain may be long). */
+    public void forEachInOrder(Consumer<AuditEvent> consumer) {
+        jdbc.prepareStatement("select " + COLUMNS + " from audit_event order by seq", ps -> {
+            ps.setFetchSize(2_000);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(read(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    private void insert(AuditEvent e) {
+        jdbc.prepareStatement("insert into audit_event (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+            ps.setObject(1, e.chain());
+            ps.setLong(2, e.seq());
+            ps.setTimestamp(3, Timestamp.from(e.occurredAt()));
+            ps.setString(4, e.actorSubject());
+            ps.setString(5, e.actorUsername());
+            ps.setString(6, String.join(",", e.actorRoles()));
+            ps.setString(7, e.actorFirm());
+            ps.setString(8, e.action());
+            ps.setString(9, e.entityType());
+            ps.setString(10, e.entityId());
+            ps.setObject(11, e.caseId());
+            ps.setString(12, e.changes());
+            ps.setString(13, e.ip());
+            ps.setString(14, e.userAgent());
+            ps.setString(15, e.requestId());
+            ps.setString(16, e.prevHash());
+            ps.setString(17, e.hash());
+            return ps.executeUpdate();
+        });
+    }
+
+    static AuditEvent read(ResultSet rs) throws SQLException {
+        return new AuditEvent(rs.getObject("tenant_id", UUID.class), rs.getLong("seq"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_subject"),
+                rs.getString("actor_username"), AuditEvent.rolesOf(rs.getString("actor_roles")),
+                rs.getString("actor_firm"), rs.getString("action"), rs.getString("entity_type"),
+                rs.getString("entity_id"), rs.getObject("case_id", UUID.class), rs.getString("changes"),
+                rs.getString("ip"), rs.getString("user_agent"), rs.getString("request_id"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static String changesText(Map<String, Change> changes) {
+        if (changes == null || changes.isEmpty()) {
+            return null;
+        }
+        var plain = new TreeMap<String, Object>();
+        changes.forEach((field, change) -> {
+            var pair = new TreeMap<String, Object>();
+            pair.put("before", change.before());
+            pair.put("after", change.after());
+            plain.put(field, pair);
+        });
+        return CanonicalJson.write(plain);
+    }
+
+    private static AuditEvent withHash(AuditEvent e, String hash) {
+        return new AuditEvent(e.chain(), e.seq(), e.occurredAt(), e.actorSubject(), e.actorUsername(), e.actorRoles(),
+                e.actorFirm(), e.action(), e.entityType(), e.entityId(), e.caseId(), e.changes(), e.ip(),
+                e.userAgent(), e.requestId(), e.prevHash(), hash);
+    }
+
+    private record Head(long seq, String hash) {
+    }
+}

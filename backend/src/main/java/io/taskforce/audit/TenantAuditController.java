@@ -1,0 +1,56 @@
+package io.taskforce.audit;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.taskforce.identity.Role;
+import io.taskforce.platform.problem.ApiException;
+
+import java.util.UUID;
+
+/**
+ * A tenant's chain for platform admins: its verification, and a redacted export (hashes, no changed values:
+ * platform admins see no case content).
+ */
+@Controller("/api/v1/tenants/{tenantId}/audit")
+@Secured(Role.PLATFORM_ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TenantAuditController {
+
+    private final ChainDirectory chains;
+    private final AuditVerification verification;
+    private final AuditExport export;
+
+    TenantAuditController(ChainDirectory chains, AuditVerification verification, AuditExport export) {
+        this.chains = chains;
+        this.verification = verification;
+        this.export = export;
+    }
+
+    @Get("/verification")
+    @Operation(summary = "Recompute the tenant's chain and check its signed checkpoints")
+    ChainVerification verify(@PathVariable UUID tenantId) {
+        var chain = chain(tenantId);
+        return verification.verify(chain.id(), chain.name());
+    }
+
+    @Get("/export")
+    @Produces(PlatformAuditController.JSON_LINES)
+    @Operation(summary = "The tenant's chain as JSON Lines, redacted: hashes of the changes, not their values")
+    HttpResponse<String> exportChain(@PathVariable UUID tenantId) {
+        var chain = chain(tenantId);
+        return HttpResponse.ok(export.jsonLines(chain.id(), false))
+                .header("Content-Disposition", "attachment; filename=\"audit-" + chain.id() + ".jsonl\"");
+    }
+
+    private ChainDirectory.Chain chain(UUID tenantId) {
+        return chains.chains().stream().filter(c -> c.id().equals(tenantId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Tenant"));
+    }
+}

@@ -1,0 +1,75 @@
+package io.taskforce.identity;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import org.slf4j.MDC;
+
+/**
+ * A valid token is not enough: the person must still be active in the product. A user deactivated here is
+ * refused at once, even with a token Keycloak issued before. Users seen for the first time (demo users,
+ * people created in Keycloak directly) are registered from their token.
+ */
+@ServerFilter("/api/**")
+final class ActiveUserFilter implements Ordered {
+
+    private final UserAccountRepository accounts;
+    private final ErrorResponseProcessor<?> errors;
+
+    ActiveUserFilter(UserAccountRepository accounts, ErrorResponseProcessor<?> errors) {
+        this.accounts = accounts;
+        this.errors = errors;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    MutableHttpResponse<?> checkActive(HttpRequest<?> request) {
+        var authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            return null; // anonymous routes; the security rules already refused protected ones
+        }
+        CurrentUser user = CurrentUser.of(authentication.get());
+        MDC.put("userId", user.subject());
+        if (user.tenantId() != null) {
+            MDC.put("tenantId", user.tenantId().toString());
+        }
+        var role = PrimaryRole.of(user.roles());
+        if (role.isEmpty()) {
+            return refuse(request, HttpStatus.FORBIDDEN, "Your account has no Taskforce role.");
+        }
+        var id = java.util.UUID.fromString(user.subject());
+        var account = accounts.findById(id);
+        if (account.isEmpty()) {
+            var claims = authentication.get().getAttributes();
+            accounts.register(id, user.username(), (String) claims.get("email"), (String) claims.get("given_name"),
+                    (String) claims.get("family_name"), role.get());
+            return null;
+        }
+        if (!account.get().active()) {
+            return refuse(request, HttpStatus.UNAUTHORIZED, "This account has been deactivated.");
+        }
+        return null;
+    }
+
+    private MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String detail) {
+        return errors.processResponse(ErrorContext.builder(request).errorMessage(detail).build(),
+                HttpResponse.status(status));
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+}

@@ -1,0 +1,35 @@
+package io.taskforce.identity;
+
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import io.micronaut.security.authentication.Authentication;
+import io.taskforce.platform.web.RequestIds;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** Lets controllers take a {@link Caller} parameter. */
+@Singleton
+final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
+
+    @Override
+    public Argument<Caller> argumentType() {
+        return Argument.of(Caller.class);
+    }
+
+    @Override
+    public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
+        Optional<Caller> caller = request.getUserPrincipal(Authentication.class).map(authentication -> new Caller(
+                CurrentUser.of(authentication),
+                request.getRemoteAddress().getAddress().getHostAddress(),
+                truncate(request.getHeaders().get("User-Agent")),
+                RequestIds.of(request).orElse(null)));
+        return () -> caller;
+    }
+
+    private static String truncate(String userAgent) {
+        return userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+    }
+}

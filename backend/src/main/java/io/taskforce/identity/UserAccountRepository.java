@@ -1,0 +1,27 @@
+package io.taskforce.identity;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface UserAccountRepository extends CrudRepository<UserAccount, UUID> {
+
+    /** Staff of the three firms (and platform admins), by user name, after the given one. */
+    @Query("""
+            select * from user_account
+            where role <> 'client' and username > :after
+            order by username limit :limit""")
+    List<UserAccount> findStaffAfter(String after, int limit);
+
+    /** Registers a user seen for the first time with a valid token; a no-op when already known. */
+    @Query("""
+            insert into user_account (id, username, email, first_name, last_name, role, active, created_at)
+            values (:id, :username, :email, :firstName, :lastName, :role, true, now())
+            on conflict (id) do nothing""")
+    void register(UUID id, String username, String email, String firstName, String lastName, String role);
+}

@@ -1,0 +1,92 @@
+package io.taskforce.tenancy;
+
+import io.taskforce.audit.AuditEntry;
+import io.taskforce.audit.AuditTrail;
+import io.taskforce.audit.Change;
+import io.taskforce.identity.Caller;
+import io.taskforce.identity.KeycloakAdmin;
+import io.taskforce.platform.db.TenantTransactions;
+import io.taskforce.platform.problem.ApiException;
+import io.taskforce.platform.web.Page;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Tenants, managed by platform admins; each change is audited in the platform chain. */
+@Singleton
+class TenantService {
+
+    private final TenantRepository tenants;
+    private final TenantTransactions transactions;
+    private final AuditTrail audit;
+    private final KeycloakAdmin keycloak;
+
+    TenantService(TenantRepository tenants, TenantTransactions transactions, AuditTrail audit, KeycloakAdmin keycloak) {
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.keycloak = keycloak;
+    }
+
+    Page<TenantView> list(String after, int limit) {
+        var rows = tenants.findAfter(after == null ? "" : after, limit + 1).stream().map(TenantView::of).toList();
+        return Page.of(rows, limit, TenantView::slug);
+    }
+
+    Tenant get(UUID id) {
+        return tenants.findById(id).orElseThrow(() -> ApiException.notFound("Tenant"));
+    }
+
+    /** Creates the tenant and its Keycloak group in one step: if Keycloak refuses, nothing is saved. */
+    TenantView create(Caller caller, TenantRequests.CreateTenant request) {
+        return transactions.write(TenantTransactions.PLATFORM, () -> {
+            if (tenants.existsBySlug(request.slug())) {
+                throw ApiException.conflict("A tenant with the slug '" + request.slug() + "' already exists.");
+            }
+            var id = UUID.randomUUID();
+            var tenant = tenants.save(new Tenant(id, request.slug(), request.name().trim(),
+                    request.locale() == null ? "fr" : request.locale(), true,
+                    Instant.now().truncatedTo(ChronoUnit.MICROS), null));
+            var changes = new LinkedHashMap<String, Change>();
+            changes.put("name", new Change(null, tenant.name()));
+            changes.put("slug", new Change(null, tenant.slug()));
+            changes.put("locale", new Change(null, tenant.locale()));
+            changes.put("active", new Change(null, true));
+            audit.record(caller, AuditEntry.of("tenant.created", "tenant", id, changes));
+            String groupId = keycloak.createTenantGroup(id, tenant.slug());
+            return TenantView.of(tenants.update(tenant.withKeycloakGroupId(groupId)));
+        });
+    }
+
+    TenantView update(Caller caller, UUID id, TenantRequests.UpdateTenant request) {
+        return transactions.write(TenantTransactions.PLATFORM, () -> {
+            var tenant = get(id);
+            if (request.name() != null && !request.name().isBlank() && !request.name().trim().equals(tenant.name())) {
+                String name = request.name().trim();
+                audit.record(caller, AuditEntry.of("tenant.renamed", "tenant", id,
+                        Map.of("name", new Change(tenant.name(), name))));
+                tenant = tenant.withName(name);
+            }
+            if (request.active() != null && request.active() != tenant.active()) {
+                audit.record(caller, AuditEntry.of(request.active() ? "tenant.reactivated" : "tenant.deactivated",
+                        "tenant", id, Map.of("active", new Change(tenant.active(), request.active()))));
+                tenant = tenant.withActive(request.active());
+            }
+            return TenantView.of(tenants.update(tenant));
+        });
+    }
+
+    /** The tenant's Keycloak group, created now for tenants that predate it (the demo tenants). */
+    String groupOf(Tenant tenant) {
+        if (tenant.keycloakGroupId() != null) {
+            return tenant.keycloakGroupId();
+        }
+        String groupId = keycloak.createTenantGroup(tenant.id(), tenant.slug());
+        tenants.update(tenant.withKeycloakGroupId(groupId));
+        return groupId;
+    }
+}

@@ -1,0 +1,52 @@
+import { apiFetch, apiSend } from './http'
+import { PAGE_SIZE, withQuery, type Page } from './page'
+
+export const USER_ROLES = ['client', 'consultant', 'lawyer', 'reputation_specialist', 'platform_admin'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+
+/** The roles a staff member of the three firms may be invited with. */
+export const STAFF_ROLES = ['consultant', 'lawyer', 'reputation_specialist'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export interface User {
+  id: string
+  username: string
+  email: string
+  firstName: string
+  lastName: string
+  role: UserRole
+  tenantId: string | null
+  active: boolean
+  /** ISO instant */
+  createdAt: string
+}
+
+export interface NewUser {
+  email: string
+  firstName: string
+  lastName: string
+}
+
+export interface NewStaff extends NewUser {
+  role: StaffRole
+}
+
+/** An invited user and their one-time password: show it once, never keep it. */
+export interface Invitation {
+  user: User
+  temporaryPassword: string
+}
+
+/** The staff of the three firms. */
+export function listStaff(after: string | null = null, limit = PAGE_SIZE): Promise<Page<User>> {
+  return apiFetch<Page<User>>(withQuery('/api/v1/staff', { after, limit }))
+}
+
+export function inviteStaff(staff: NewStaff): Promise<Invitation> {
+  return apiSend<Invitation>('/api/v1/staff', 'POST', staff)
+}
+
+/** Deactivates or reactivates a user. */
+export function setUserActive(id: string, active: boolean): Promise<User> {
+  return apiSend<User>(`/api/v1/users/${encodeURIComponent(id)}`, 'PATCH', { active })
+}

@@ -1,0 +1,44 @@
+import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useToast } from 'primevue/usetoast'
+import { setUserActive, type User } from '@/api/users'
+import { useActivationConfirm } from '@/composables/useActivationConfirm'
+import { useProblem } from '@/composables/useProblem'
+
+/** Deactivation and reactivation of the users of a list, with confirmation, and the list kept in step. */
+export function useUserActivation(list: { upsert: (user: User, same: (a: User, b: User) => boolean) => void }) {
+  const { t } = useI18n()
+  const toast = useToast()
+  const { describe } = useProblem()
+  const { askActivation } = useActivationConfirm()
+  const actionProblem = ref<string | null>(null)
+
+  const sameUser = (a: User, b: User): boolean => a.id === b.id
+  const nameOf = (user: User): string => `${user.firstName} ${user.lastName}`.trim() || user.username
+
+  function onToggle(user: User): void {
+    const active = !user.active
+    askActivation({ kind: 'user', active, name: nameOf(user), onAccept: () => void apply(user, active) })
+  }
+
+  async function apply(user: User, active: boolean): Promise<void> {
+    actionProblem.value = null
+    try {
+      const updated = await setUserActive(user.id, active)
+      list.upsert(updated, sameUser)
+      toast.add({
+        severity: 'success',
+        summary: t(active ? 'admin.reactivated' : 'admin.deactivated', { name: nameOf(updated) }),
+        life: 5000,
+      })
+    } catch (e) {
+      actionProblem.value = describe(e)
+    }
+  }
+
+  function onInvited(user: User): void {
+    list.upsert(user, sameUser)
+  }
+
+  return { actionProblem, onToggle, onInvited }
+}
