@@ -76,5 +76,5 @@ function isFieldError(value: unknown): value is FieldError {
     return false
   }
   const e = value as Record<string, unknown>
-  return typeof e.field === 'string' && typeof e.message === 'string'
+  return (typeof e.field === 'string' || e.field === null) && typeof e.message === 'string'
 }

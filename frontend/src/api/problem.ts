@@ -1,6 +1,6 @@
-/** A field the API rejected, with the reason (`errors` member of a 400 problem). */
+/** A field the API rejected, with the reason (`errors` member of a 400 problem); `field` is a path such as `create.body.slug`. */
 export interface FieldError {
-  field: string
+  field: string | null
   message: string
 }
 
@@ -31,11 +31,17 @@ export class ApiProblem extends Error {
     this.errors = problem.errors ?? []
   }
 
-  /** The message for each rejected field, by field name (the first one when a field has several). */
+  /**
+   * The message for each rejected field, by field name: the last segment of its path (`create.body.slug` gives
+   * `slug`). The first message wins when a field has several.
+   */
   fieldErrors(): Record<string, string> {
     const byField: Record<string, string> = {}
     for (const error of this.errors) {
-      byField[error.field] ??= error.message
+      const name = error.field?.split('.').pop()
+      if (name) {
+        byField[name] ??= error.message
+      }
     }
     return byField
   }

@@ -11,14 +11,19 @@ export type StaffRole = (typeof STAFF_ROLES)[number]
 export interface User {
   id: string
   username: string
-  email: string
-  firstName: string
-  lastName: string
+  email: string | null
+  firstName: string | null
+  lastName: string | null
   role: UserRole
   tenantId: string | null
   active: boolean
   /** ISO instant */
   createdAt: string
+}
+
+/** Full name, or the username when the names are missing. */
+export function displayName(user: Pick<User, 'firstName' | 'lastName' | 'username'>): string {
+  return [user.firstName, user.lastName].filter(Boolean).join(' ').trim() || user.username
 }
 
 export interface NewUser {

@@ -7,7 +7,8 @@ export function useProblem() {
 
   function describe(error: unknown): string {
     if (error instanceof ApiProblem) {
-      return error.detail ?? error.title
+      const text = error.detail ?? error.title
+      return error.status >= 500 && error.requestId ? `${text} ${t('errors.requestId', { id: error.requestId })}` : text
     }
     return t('errors.generic')
   }

@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useToast } from 'primevue/usetoast'
-import { setUserActive, type User } from '@/api/users'
+import { displayName, setUserActive, type User } from '@/api/users'
 import { useActivationConfirm } from '@/composables/useActivationConfirm'
 import { useProblem } from '@/composables/useProblem'
 
@@ -14,11 +14,10 @@ export function useUserActivation(list: { upsert: (user: User, same: (a: User, b
   const actionProblem = ref<string | null>(null)
 
   const sameUser = (a: User, b: User): boolean => a.id === b.id
-  const nameOf = (user: User): string => `${user.firstName} ${user.lastName}`.trim() || user.username
 
   function onToggle(user: User): void {
     const active = !user.active
-    askActivation({ kind: 'user', active, name: nameOf(user), onAccept: () => void apply(user, active) })
+    askActivation({ kind: 'user', active, name: displayName(user), onAccept: () => void apply(user, active) })
   }
 
   async function apply(user: User, active: boolean): Promise<void> {
@@ -28,7 +27,7 @@ export function useUserActivation(list: { upsert: (user: User, same: (a: User, b
       list.upsert(updated, sameUser)
       toast.add({
         severity: 'success',
-        summary: t(active ? 'admin.reactivated' : 'admin.deactivated', { name: nameOf(updated) }),
+        summary: t(active ? 'admin.reactivated' : 'admin.deactivated', { name: displayName(updated) }),
         life: 5000,
       })
     } catch (e) {

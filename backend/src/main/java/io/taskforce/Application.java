@@ -8,6 +8,7 @@ import io.taskforce.platform.db.EmbeddedDatabase;
 import io.taskforce.platform.db.SchemaMigration;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 
 @OpenAPIDefinition(info = @Info(title = "Taskforce API", version = "v1",
         description = "Crisis task force workspace: cases, sign-off gate, legal clocks, search cleanup, audit."))
@@ -20,20 +21,28 @@ public class Application {
             return;
         }
         var builder = Micronaut.build(args).mainClass(Application.class).banner(false);
-        EmbeddedDatabase embedded = null;
+        var context = new AtomicReference<ApplicationContext>();
         if (isBlank(System.getenv("DATASOURCE_URL"))) {
             // No external database configured: run on a real PostgreSQL kept in a persistent data directory.
-            var dataDir = Path.of(envOr("TASKFORCE_DATA_DIR", "deploy/.work/pgdata"));
-            embedded = EmbeddedDatabase.start(dataDir);
-            builder.properties(embedded.connectionProperties());
-        }
-        ApplicationContext context = builder.start();
-        if (embedded != null) {
-            EmbeddedDatabase database = embedded;
+            var database = EmbeddedDatabase.start(Path.of(envOr("TASKFORCE_DATA_DIR", "deploy/.work/pgdata")));
+            builder.properties(database.connectionProperties());
+            // Registered before the start, so a failed start (Micronaut exits) stops the database too. Micronaut's
+            // own shutdown hook stops the application; the database goes after it, not under it.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                context.close();
+                for (int i = 0; i < 300 && context.get() != null && context.get().isRunning(); i++) {
+                    sleepQuietly();
+                }
                 database.close();
             }, "embedded-postgres-stop"));
+        }
+        context.set(builder.start());
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,7 +2,7 @@
 -- still act is decided here, not only by the token: a deactivated user's still-valid token is refused.
 create table user_account (
     id         uuid primary key,
-    username   text not null unique,
+    username   text not null,
     email      text,
     first_name text,
     last_name  text,
