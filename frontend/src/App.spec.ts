@@ -123,6 +123,20 @@ describe('App shell', () => {
     expect(screen.getByTestId('welcome')).toBeTruthy()
   })
 
+  it.each([
+    ['a lawyer', lawyer, '/admin'],
+    ['a consultant', consultant, '/admin/staff'],
+    ['a client', client, '/admin/tenants/7a000000-0000-4000-8000-000000000001'],
+    ['a client', client, '/audit'],
+  ])('sends %s from %s back Home', async (_who, me, path) => {
+    installFakeAuth()
+    const { router } = await renderApp(me, { path })
+
+    expect(router.currentRoute.value.name).toBe('home')
+    expect(screen.getByTestId('welcome')).toBeTruthy()
+    expect(screen.queryByTestId('area-admin')).toBeNull()
+  })
+
   it('opens an allowed area as a placeholder that arrives soon', async () => {
     installFakeAuth()
     const { router } = await renderApp(lawyer)

@@ -5,7 +5,8 @@ import Aura from '@primeuix/themes/aura'
  * Aura with a blue primary dark enough for white text (Aura's default emerald-500 under white text fails
  * WCAG AA contrast) and a thicker focus ring. Light scheme only: our own CSS is light.
  * Outlined and text buttons get darker text and borders than Aura's (slate-500 text on a slate-200 border
- * looked faint, and red-500 on white is under 4.5:1).
+ * looked faint, and red-500 on white is under 4.5:1); messages and tags get darker text for the same reason
+ * (Aura's green-600 on green-50 is about 3:1).
  */
 export const TaskforcePreset = definePreset(Aura, {
   semantic: {
@@ -36,6 +37,12 @@ export const TaskforcePreset = definePreset(Aura, {
           hoverColor: '{primary.800}',
           activeColor: '{primary.900}',
         },
+        // input borders at 3:1 or more against white (WCAG 1.4.11); Aura's slate-300 is about 1.5:1
+        formField: {
+          borderColor: '{surface.500}',
+          hoverBorderColor: '{surface.700}',
+          invalidBorderColor: '{red.700}',
+        },
       },
     },
   },
@@ -53,6 +60,26 @@ export const TaskforcePreset = definePreset(Aura, {
             secondary: { color: '{surface.700}' },
             danger: { color: '{red.700}' },
           },
+        },
+      },
+    },
+    message: {
+      colorScheme: {
+        light: {
+          info: { color: '{blue.800}', outlined: { color: '{blue.800}' }, simple: { color: '{blue.800}' } },
+          success: { color: '{green.800}', outlined: { color: '{green.800}' }, simple: { color: '{green.800}' } },
+          warn: { color: '{yellow.800}', outlined: { color: '{yellow.800}' }, simple: { color: '{yellow.800}' } },
+          error: { color: '{red.800}', outlined: { color: '{red.800}' }, simple: { color: '{red.800}' } },
+        },
+      },
+    },
+    tag: {
+      colorScheme: {
+        light: {
+          success: { color: '{green.800}' },
+          danger: { color: '{red.800}' },
+          warn: { color: '{orange.800}' },
+          secondary: { color: '{surface.700}' },
         },
       },
     },

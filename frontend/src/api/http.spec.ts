@@ -69,6 +69,38 @@ describe('apiFetch', () => {
     expect(error).toMatchObject({ title: 'Forbidden', status: 403, detail: 'Not your tenant', type: 'about:blank' })
   })
 
+  it('keeps the request id and the field errors of a problem, by field name', async () => {
+    installFakeAuth()
+    server.use(
+      http.post('/api/v1/things', () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: 'Bad Request',
+            status: 400,
+            detail: 'must not be blank',
+            requestId: 'req-42',
+            errors: [
+              { field: 'create.request.name', message: 'must not be blank' },
+              { field: 'create.request.name', message: 'size must be between 1 and 120' },
+              { field: null, message: 'the request is not valid' },
+              { nonsense: true },
+            ],
+          },
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    )
+
+    const error: unknown = await apiSend('/api/v1/things', 'POST', {}).catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ApiProblem)
+    const problem = error as ApiProblem
+    expect(problem.requestId).toBe('req-42')
+    expect(problem.errors).toHaveLength(3)
+    expect(problem.fieldErrors()).toEqual({ name: 'must not be blank' })
+  })
+
   it('describes a failure without a problem body by its status', async () => {
     installFakeAuth()
     server.use(http.get('/api/v1/things', () => new HttpResponse('boom', { status: 500, statusText: 'Server Error' })))

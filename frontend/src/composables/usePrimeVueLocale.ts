@@ -2,7 +2,11 @@ import { watch } from 'vue'
 import { usePrimeVue } from 'primevue/config'
 import { useLanguage } from './useLanguage'
 
-/** What PrimeVue's widgets say by themselves (dialog close, row expander, empty lists), per language. */
+/**
+ * What PrimeVue's widgets say by themselves (dialog close, row expander, empty lists), per language.
+ * DataTable names its row toggler `expandRow` when the row is open and `collapseRow` when closed (it describes
+ * the state); the button carries aria-expanded, so both get the same neutral name.
+ */
 const PRIMEVUE_TEXTS = {
   en: {
     accept: 'Yes',
@@ -11,7 +15,7 @@ const PRIMEVUE_TEXTS = {
     emptySearchMessage: 'No results found',
     emptySelectionMessage: 'No selected item',
     selectionMessage: '{0} items selected',
-    aria: { close: 'Close', expandRow: 'Expand row', collapseRow: 'Collapse row', listLabel: 'Option list' },
+    aria: { close: 'Close', expandRow: 'Details', collapseRow: 'Details', listLabel: 'Option list' },
   },
   fr: {
     accept: 'Oui',
@@ -20,7 +24,7 @@ const PRIMEVUE_TEXTS = {
     emptySearchMessage: 'Aucun résultat',
     emptySelectionMessage: 'Aucun élément sélectionné',
     selectionMessage: '{0} éléments sélectionnés',
-    aria: { close: 'Fermer', expandRow: 'Déplier la ligne', collapseRow: 'Replier la ligne', listLabel: 'Liste d’options' },
+    aria: { close: 'Fermer', expandRow: 'Détails', collapseRow: 'Détails', listLabel: 'Liste d’options' },
   },
 } as const
 

@@ -27,7 +27,7 @@ export function useUserActivation(list: { upsert: (user: User, same: (a: User, b
       list.upsert(updated, sameUser)
       toast.add({
         severity: 'success',
-        summary: t(active ? 'admin.reactivated' : 'admin.deactivated', { name: displayName(updated) }),
+        summary: t(active ? 'admin.users.reactivated' : 'admin.users.deactivated', { name: displayName(updated) }),
         life: 5000,
       })
     } catch (e) {

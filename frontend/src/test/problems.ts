@@ -5,7 +5,7 @@ export function problem(
   status: number,
   detail: string,
   errors: { field: string | null; message: string }[] = [],
-): HttpResponse<Record<string, unknown>> {
+) {
   return HttpResponse.json(
     { type: 'about:blank', title: `HTTP ${status}`, status, detail, instance: '/api/v1', requestId: 'req-1', errors },
     { status, headers: { 'Content-Type': 'application/problem+json' } },

@@ -63,6 +63,11 @@ final class TestServices {
         database
     }
 
+    /** A superuser connection: for setting up rows of any tenant and for playing the attacker who edits the audit table. */
+    static groovy.sql.Sql superuser() {
+        groovy.sql.Sql.newInstance(database().jdbcUrl(), 'postgres', '', 'org.postgresql.Driver')
+    }
+
     static Path repoRoot() {
         Path.of(System.getProperty('taskforce.repo.root', '..')).toAbsolutePath().normalize()
     }

@@ -23,6 +23,8 @@ import java.util.List;
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    private static final java.util.regex.Pattern FIELD_MESSAGE =
+            java.util.regex.Pattern.compile("^([A-Za-z_][\\w.\\[\\]]*): (.+)$", java.util.regex.Pattern.DOTALL);
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
     @Override
@@ -31,22 +33,44 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         String requestId = RequestIds.of(context.getRequest()).orElse(null);
         String detail;
         List<Problem.FieldError> errors = List.of();
-        if (status.getCode() >= 500) {
+        boolean explained = context.getRootCause().filter(ApiException.class::isInstance).isPresent();
+        if (status.getCode() >= 500 && !explained) {
             context.getRootCause().ifPresent(e -> LOG.error("Request {} {} failed (request id {})",
                     context.getRequest().getMethodName(), context.getRequest().getPath(), requestId, e));
             detail = "An unexpected error occurred. It has been logged; quote the request id to support.";
         } else {
-            errors = context.getErrors().stream()
-                    .map(e -> new Problem.FieldError(e.getPath().orElse(null), e.getMessage()))
-                    .toList();
-            detail = errors.isEmpty() ? defaultDetail(status) : errors.get(0).message();
-            if (errors.size() == 1 && errors.get(0).field() == null) {
+            errors = context.getErrors().stream().map(ProblemErrorResponseProcessor::fieldError).toList();
+            detail = errors.isEmpty() ? defaultDetail(status)
+                    : errors.stream().map(e -> e.field() == null ? e.message() : e.field() + ": " + e.message())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            if (errors.stream().allMatch(e -> e.field() == null)) {
                 errors = List.of();
             }
         }
         var problem = new Problem("about:blank", status.getReason(), status.getCode(), detail,
                 context.getRequest().getPath(), requestId, errors);
         return response.body(problem).contentType(PROBLEM_JSON);
+    }
+
+    /**
+     * Validation errors come as "argument.field: message" without a path; the field is what the client sent,
+     * so the argument's name (the Java parameter) is dropped. Parser messages are replaced: they quote internals.
+     */
+    private static Problem.FieldError fieldError(io.micronaut.http.server.exceptions.response.Error error) {
+        String message = error.getMessage();
+        if (message != null && message.startsWith("Invalid JSON")) {
+            return new Problem.FieldError(null, "The request body is not valid JSON.");
+        }
+        if (error.getPath().isPresent()) {
+            return new Problem.FieldError(error.getPath().get(), message);
+        }
+        var matcher = FIELD_MESSAGE.matcher(message == null ? "" : message);
+        if (matcher.matches()) {
+            String path = matcher.group(1);
+            String field = path.contains(".") ? path.substring(path.indexOf('.') + 1) : path;
+            return new Problem.FieldError(field, matcher.group(2));
+        }
+        return new Problem.FieldError(null, message);
     }
 
     private static String defaultDetail(HttpStatus status) {

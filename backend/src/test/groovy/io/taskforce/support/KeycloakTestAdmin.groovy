@@ -1,0 +1,58 @@
+package io.taskforce.support
+
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+
+/**
+ * The test's own view of Keycloak, through the master realm's bootstrap admin: independent of the product's
+ * service account, so specs can check what the product did there (and set up what a person would do).
+ */
+final class KeycloakTestAdmin {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient()
+    private static final String ADMIN = "${TestServices.KEYCLOAK_URL}/admin/realms/taskforce"
+
+    static Map user(String id) { get("/users/${id}") as Map }
+
+    static List<Map> realmRolesOf(String id) { get("/users/${id}/role-mappings/realm") as List<Map> }
+
+    static List<Map> groupsOf(String id) { get("/users/${id}/groups") as List<Map> }
+
+    static List<Map> groups(String search) { get("/groups?search=${URLEncoder.encode(search, 'UTF-8')}&briefRepresentation=false") as List<Map> }
+
+    /** What the person does at first login: replace the one-time password by their own. */
+    static void setPermanentPassword(String id, String password) {
+        send('PUT', "/users/${id}/reset-password", [type: 'password', value: password, temporary: false])
+    }
+
+    private static Object get(String path) {
+        def body = send('GET', path, null)
+        new JsonSlurper().parseText(body)
+    }
+
+    private static String send(String method, String path, Object body) {
+        def request = HttpRequest.newBuilder(URI.create(ADMIN + path))
+                .header('Authorization', "Bearer ${token()}")
+                .header('Content-Type', 'application/json')
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JsonOutput.toJson(body)))
+                .build()
+        def response = HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+        if (response.statusCode().intdiv(100) != 2) {
+            throw new IllegalStateException("Keycloak admin ${method} ${path}: ${response.statusCode()} ${response.body()}")
+        }
+        response.body()
+    }
+
+    private static String token() {
+        def request = HttpRequest.newBuilder(URI.create("${TestServices.KEYCLOAK_URL}/realms/master/protocol/openid-connect/token"))
+                .header('Content-Type', 'application/x-www-form-urlencoded')
+                .POST(HttpRequest.BodyPublishers.ofString('grant_type=password&client_id=admin-cli&username=admin&password=admin'))
+                .build()
+        def response = HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+        (new JsonSlurper().parseText(response.body()) as Map).access_token
+    }
+}

@@ -1,0 +1,154 @@
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { fireEvent, screen, waitFor, within } from '@testing-library/vue'
+import type { NewUser, User } from '@/api/users'
+import { installFakeAuth } from '@/test/fakeAuth'
+import { admin, clientUser, helio } from '@/test/fixtures'
+import { useMswServer } from '@/test/msw'
+import { problem } from '@/test/problems'
+import { renderApp } from '@/test/renderApp'
+
+const server = useMswServer()
+const PASSWORD = 'Tmp-7xQ!pL2v-93kZ'
+
+function tenantWithUsers(users: User[]) {
+  server.use(
+    http.get(`/api/v1/tenants/${helio.id}`, () => HttpResponse.json(helio)),
+    http.get(`/api/v1/tenants/${helio.id}/users`, () => HttpResponse.json({ items: users, next: null })),
+  )
+}
+
+async function openTenant() {
+  installFakeAuth()
+  const app = await renderApp(admin, { path: `/admin/tenants/${helio.id}` })
+  await screen.findByRole('heading', { name: 'Helio Cloud' })
+  return app
+}
+
+async function fillInvite(email: string, firstName: string, lastName: string) {
+  await fireEvent.update(screen.getByLabelText('E-mail'), email)
+  await fireEvent.update(screen.getByLabelText('First name'), firstName)
+  await fireEvent.update(screen.getByLabelText('Last name'), lastName)
+  await fireEvent.click(screen.getByTestId('invite-submit'))
+}
+
+describe('Administration: one company', () => {
+  it('shows the tenant and its users', async () => {
+    tenantWithUsers([clientUser()])
+    await openTenant()
+
+    expect(screen.getByTestId('tenant-header').textContent).toContain('helio-cloud')
+    const row = await screen.findByTestId('user-row-claire.client')
+    expect(row.textContent).toContain('Claire Client')
+    expect(row.textContent).toContain('claire@helio.example')
+    expect(screen.getByRole('table', { name: 'Users of Helio Cloud' })).toBeTruthy()
+    expect(screen.queryByTestId('invite-role')).toBeNull()
+  })
+
+  it('invites a client, shows the temporary password once and never stores it', async () => {
+    tenantWithUsers([])
+    let posted: NewUser | null = null
+    const invited = clientUser({ id: '7b000000-0000-4000-8000-000000000002', username: 'paul.martin', email: 'paul@helio.example', firstName: 'Paul', lastName: 'Martin' })
+    server.use(
+      http.post(`/api/v1/tenants/${helio.id}/users`, async ({ request }) => {
+        posted = (await request.json()) as NewUser
+        return HttpResponse.json({ user: invited, temporaryPassword: PASSWORD }, { status: 201 })
+      }),
+    )
+    await openTenant()
+
+    await fillInvite(' paul@helio.example ', 'Paul', 'Martin')
+
+    expect((await screen.findByTestId('temporary-password')).textContent).toBe(PASSWORD)
+    expect(posted).toEqual({ email: 'paul@helio.example', firstName: 'Paul', lastName: 'Martin' })
+    const dialog = screen.getByRole('dialog', { name: 'Temporary password' })
+    expect(dialog.textContent).toContain('This password is shown only once.')
+    expect(dialog.textContent).toContain('they must change it at their first sign-in')
+    expect(screen.getByTestId('user-row-paul.martin')).toBeTruthy()
+    for (const storage of [window.localStorage, window.sessionStorage]) {
+      for (let i = 0; i < storage.length; i++) {
+        expect(storage.getItem(storage.key(i) ?? '')).not.toContain(PASSWORD)
+      }
+    }
+
+    await fireEvent.click(within(dialog).getByTestId('temporary-password-done'))
+
+    await waitFor(() => expect(screen.queryByTestId('temporary-password')).toBeNull())
+    expect(document.body.innerHTML).not.toContain(PASSWORD)
+  })
+
+  it('copies the temporary password to the clipboard', async () => {
+    tenantWithUsers([])
+    server.use(
+      http.post(`/api/v1/tenants/${helio.id}/users`, () =>
+        HttpResponse.json({ user: clientUser(), temporaryPassword: PASSWORD }, { status: 201 }),
+      ),
+    )
+    await openTenant()
+    await fillInvite('claire@helio.example', 'Claire', 'Client')
+
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy' }))
+
+    expect(await navigator.clipboard.readText()).toBe(PASSWORD)
+    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy()
+  })
+
+  it('checks the invitation fields before calling the API', async () => {
+    tenantWithUsers([])
+    let called = false
+    server.use(
+      http.post(`/api/v1/tenants/${helio.id}/users`, () => {
+        called = true
+        return HttpResponse.json({}, { status: 201 })
+      }),
+    )
+    await openTenant()
+
+    await fillInvite('not-an-address', '', 'Martin')
+
+    expect(document.getElementById('invite-email-error')?.textContent).toBe('Enter a valid e-mail address.')
+    expect(document.getElementById('invite-first-name-error')?.textContent).toBe('Required.')
+    expect(document.activeElement).toBe(screen.getByTestId('invite-email'))
+    expect(called).toBe(false)
+  })
+
+  it('deactivates a user after confirmation', async () => {
+    tenantWithUsers([clientUser()])
+    let patched: unknown = null
+    server.use(
+      http.patch('/api/v1/users/:id', async ({ request, params }) => {
+        patched = { id: params.id, body: await request.json() }
+        return HttpResponse.json(clientUser({ active: false }))
+      }),
+    )
+    await openTenant()
+    await screen.findByTestId('user-row-claire.client')
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Deactivate Claire Client' }))
+    await fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Deactivate' }))
+
+    await waitFor(() => expect(screen.getByTestId('user-row-claire.client').textContent).toContain('Inactive'))
+    expect(patched).toEqual({ id: clientUser().id, body: { active: false } })
+  })
+
+  it('shows the detail of a 409 problem, as when an admin deactivates themselves', async () => {
+    tenantWithUsers([clientUser()])
+    server.use(http.patch('/api/v1/users/:id', () => problem(409, 'You cannot deactivate yourself.')))
+    await openTenant()
+    await screen.findByTestId('user-row-claire.client')
+
+    await fireEvent.click(screen.getByTestId('user-toggle-claire.client'))
+    await fireEvent.click(await screen.findByTestId('confirm-accept'))
+
+    expect((await screen.findByTestId('user-action-problem')).textContent).toContain('You cannot deactivate yourself.')
+    expect(screen.getByTestId('user-row-claire.client').textContent).toContain('Active')
+  })
+
+  it('says so when the tenant does not exist', async () => {
+    server.use(http.get(`/api/v1/tenants/${helio.id}`, () => problem(404, 'No such resource.')))
+    installFakeAuth()
+    await renderApp(admin, { path: `/admin/tenants/${helio.id}` })
+
+    expect((await screen.findByTestId('tenant-problem')).textContent).toContain('No such resource.')
+  })
+})
