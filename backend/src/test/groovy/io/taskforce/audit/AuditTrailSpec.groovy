@@ -1,0 +1,211 @@
+package io.taskforce.audit
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.taskforce.identity.Caller
+import io.taskforce.identity.CurrentUser
+import io.taskforce.identity.Firm
+import io.taskforce.platform.db.TenantTransactions
+import io.taskforce.support.Api
+import io.taskforce.support.TestServices
+import io.taskforce.support.Tokens
+import jakarta.inject.Inject
+import spock.lang.Specification
+
+import java.util.concurrent.Callable
+import java.util.concurrent.Executors
+
+/** The hash chain against the real database: concurrency, an attacker with direct write access, checkpoints. */
+@MicronautTest(transactional = false)
+class AuditTrailSpec extends Specification {
+
+    @Inject AuditTrail trail
+    @Inject AuditVerification verification
+    @Inject Checkpoints checkpoints
+    @Inject TenantTransactions transactions
+    @Inject EmbeddedServer server
+
+    static final Caller CALLER = new Caller(new CurrentUser(UUID.randomUUID().toString(), 'lawyer', 'Louise Garnier',
+            ['lawyer'], Firm.LEGAL, null), '203.0.113.7', 'Spec/1.0', 'req-1')
+
+    def "concurrent writers of one tenant produce one gapless chain that verifies"() {
+        given:
+        UUID chain = UUID.randomUUID()
+        def pool = Executors.newFixedThreadPool(8)
+
+        when: '8 writers append 25 events each, at the same time'
+        def futures = (1..8).collect { w ->
+            pool.submit({
+                (1..25).each { i -> append(chain, "writer-${w}-${i}") }
+                true
+            } as Callable)
+        }
+        futures*.get()
+
+        then:
+        def result = verification.verify(chain, 'concurrent')
+        result.valid
+        result.events == 200
+        result.headSeq == 200
+        seqs(chain) == (1L..200L).toList()
+
+        cleanup:
+        pool?.shutdown()
+    }
+
+    def "editing one event directly in the database is found, and verify names the first broken link"() {
+        given:
+        UUID chain = chainOf(10)
+
+        when: 'an attacker with the owner role rewrites the action of event 4'
+        TestServices.superuser().withCloseable {
+            it.executeUpdate("update audit_event set action = 'message.approved' where tenant_id = ${chain} and seq = 4")
+        }
+        def result = verification.verify(chain, 'tampered')
+
+        then:
+        !result.valid
+        result.firstBroken.seq == 4
+        result.firstBroken.reason.contains('altered')
+    }
+
+    def "deleting an event leaves a gap that verify reports"() {
+        given:
+        UUID chain = chainOf(10)
+
+        when:
+        TestServices.superuser().withCloseable {
+            it.execute("delete from audit_event where tenant_id = ${chain} and seq = 6")
+        }
+        def result = verification.verify(chain, 'gap')
+
+        then:
+        !result.valid
+        result.firstBroken.seq == 6
+        result.firstBroken.reason.contains('missing')
+    }
+
+    def "a signed checkpoint reveals a truncated tail and a chain rewritten with fresh hashes"() {
+        given:
+        UUID chain = chainOf(8)
+        def signed = checkpoints.signAll().find { it.chain() == chain }
+
+        expect:
+        signed.seq() == 8
+        verification.verify(chain, 'signed').valid
+
+        when: 'the last three events are removed, and the head moved back to look consistent'
+        TestServices.superuser().withCloseable {
+            it.execute("delete from audit_event where tenant_id = ${chain} and seq > 5")
+            it.execute("update audit_chain_head set last_seq = 5 where tenant_id = ${chain}")
+        }
+        def truncated = verification.verify(chain, 'truncated')
+
+        then: 'the remaining chain is internally valid, but the checkpoint no longer matches'
+        !truncated.valid
+        truncated.firstBroken.seq == 8
+        truncated.firstBroken.reason.contains('removed')
+
+        when: 'the attacker re-creates events 6 to 8 with different content and correct links'
+        TestServices.superuser().withCloseable { sql ->
+            def prev = sql.firstRow("select hash from audit_event where tenant_id = ${chain} and seq = 5").hash
+            (6..8).each { seq ->
+                def event = new AuditEvent(chain, seq, java.time.Instant.parse('2026-11-29T10:00:00Z'), 'x', 'attacker',
+                        ['lawyer'], 'LEGAL', 'forged', 'case', 'c', null, null, null, null, null, prev, null)
+                String hash = HashChain.link(prev, event.canonical())
+                sql.execute("""insert into audit_event (tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles,
+                               actor_firm, action, entity_type, entity_id, prev_hash, hash)
+                               values (${chain}, ${seq}, '2026-11-29T10:00:00Z'::timestamptz, 'x', 'attacker', 'lawyer', 'LEGAL',
+                               'forged', 'case', 'c', ${prev}, ${hash})""")
+                prev = hash
+            }
+        }
+        def rewritten = verification.verify(chain, 'rewritten')
+
+        then:
+        !rewritten.valid
+        rewritten.firstBroken.seq == 8
+        rewritten.firstBroken.reason.contains('rewritten')
+    }
+
+    def "a forged checkpoint signature is reported"() {
+        given:
+        UUID chain = chainOf(3)
+        checkpoints.signAll()
+
+        when:
+        TestServices.superuser().withCloseable {
+            it.executeUpdate("update audit_checkpoint set signature = 'AAAA' where tenant_id = ${chain}")
+        }
+        def result = verification.verify(chain, 'forged')
+
+        then:
+        !result.valid
+        result.firstBroken.reason.contains('not signed')
+    }
+
+    def "the API exports a tenant chain as JSON Lines that recompute to the same hashes, without changed values"() {
+        given:
+        def api = new Api(server.URI)
+        String admin = Tokens.of('admin')
+        def tenant = api.post('/api/v1/tenants', admin, [name: 'Export SA', slug: "export-${UUID.randomUUID().toString().take(8)}", locale: 'fr']).json
+        UUID chain = UUID.fromString(tenant.id)
+        transactions.write(chain) {
+            3.times { trail.record(CALLER, AuditEntry.of('case.updated', 'case', UUID.randomUUID(), [summary: new Change('before', 'secret after')])) }
+        }
+
+        when:
+        def export = api.get("/api/v1/tenants/${tenant.id}/audit/export", admin)
+        def lines = export.text.readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
+
+        then:
+        export.status == 200
+        export.contentType.startsWith('application/x-ndjson')
+        lines.size() == 3
+        lines*.seq == [1, 2, 3]
+        !export.text.contains('secret after')
+        String prev = HashChain.GENESIS
+        lines.every { line ->
+            boolean ok = line.prev_hash == prev && line.hash == HashChain.link(prev, line.event)
+            prev = line.hash
+            ok
+        }
+
+        and: 'the tenant chain verifies through the API'
+        api.get("/api/v1/tenants/${tenant.id}/audit/verification", admin).json.valid
+    }
+
+    def "the platform verification lists every chain with its result"() {
+        given:
+        def api = new Api(server.URI)
+
+        when:
+        def response = api.get('/api/v1/platform/audit/verification', Tokens.of('admin'))
+
+        then:
+        response.status == 200
+        response.json.chains*.chain.contains('platform')
+        response.json.chains.find { it.chain == 'platform' }.valid
+    }
+
+    private void append(UUID chain, String entityId) {
+        transactions.write(chain) {
+            trail.record(CALLER, AuditEntry.of('case.updated', 'case', entityId, [title: new Change('a', 'b')]))
+        }
+    }
+
+    private UUID chainOf(int events) {
+        UUID chain = UUID.randomUUID()
+        TestServices.superuser().withCloseable {
+            it.execute("insert into tenant (id, slug, name) values (${chain}, ${'chain-' + chain.toString().take(8)}, 'Chain')")
+        }
+        events.times { append(chain, "entity-${it}") }
+        chain
+    }
+
+    private static List<Long> seqs(UUID chain) {
+        TestServices.superuser().withCloseable { sql ->
+            sql.rows("select seq from audit_event where tenant_id = ${chain} order by seq")*.seq*.longValue()
+        }
+    }
+}
