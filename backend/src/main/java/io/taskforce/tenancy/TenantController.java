@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.taskforce.identity.Caller;
 import io.taskforce.identity.Role;
+import io.taskforce.platform.problem.ApiException;
 import io.taskforce.platform.web.Page;
 import jakarta.validation.Valid;
 
@@ -48,7 +49,13 @@ class TenantController {
     }
 
     @Get("/{id}")
-    TenantView get(@PathVariable UUID id) {
+    @Secured({Role.PLATFORM_ADMIN, Role.CLIENT})
+    @Operation(summary = "A tenant; a client user reads their own tenant only (any other answers 404)")
+    TenantView get(Caller caller, @PathVariable UUID id) {
+        boolean client = !caller.user().hasRole(Role.PLATFORM_ADMIN);
+        if (client && !id.equals(caller.user().tenantId())) {
+            throw ApiException.notFound("Tenant");
+        }
         return TenantView.of(tenants.get(id));
     }
 
