@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one JSON form that is hashed: object keys sorted by code point, no insignificant white space, strings
- * escaped minimally (quote, backslash, control characters as \\uXXXX except \\b \\f \\n \\r \\t), numbers as
- * integers. The same as RFC 8785 (JCS) for the values we hash, so {@code jq -cS} reproduces it for verifiers.
+ * The one JSON form that is hashed: object keys sorted by UTF-16 code units (as RFC 8785, JCS), no insignificant
+ * white space, strings escaped minimally (quote, backslash, control characters as \\uXXXX except \\b \\f \\n \\r
+ * \\t), numbers as integers. Verifiers never need to rebuild it: exports carry the exact hashed text
+ * (see deploy/AUDIT.md); for ordinary text {@code jq -cS} reproduces it.
  */
 public final class CanonicalJson {
 

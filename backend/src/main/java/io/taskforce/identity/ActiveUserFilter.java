@@ -14,7 +14,10 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import org.slf4j.MDC;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.taskforce.platform.web.LogContext;
+
+import java.util.Map;
 
 /**
  * A valid token is not enough: the person must still be active in the product. A user deactivated here is
@@ -35,16 +38,14 @@ final class ActiveUserFilter implements Ordered {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
-    MutableHttpResponse<?> checkActive(HttpRequest<?> request) {
+    MutableHttpResponse<?> checkActive(HttpRequest<?> request, MutablePropagatedContext context) {
         var authentication = request.getUserPrincipal(Authentication.class);
         if (authentication.isEmpty()) {
             return null; // anonymous routes; the security rules already refused protected ones
         }
         CurrentUser user = CurrentUser.of(authentication.get());
-        MDC.put("userId", user.subject());
-        if (user.tenantId() != null) {
-            MDC.put("tenantId", user.tenantId().toString());
-        }
+        LogContext.add(context, user.tenantId() == null ? Map.of("userId", user.subject())
+                : Map.of("userId", user.subject(), "tenantId", user.tenantId().toString()));
         var role = PrimaryRole.of(user.roles());
         if (role.isEmpty()) {
             return refuse(request, HttpStatus.FORBIDDEN, "Your account has no Taskforce role.");

@@ -6,15 +6,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.taskforce.tenancy.TenantDirectory;
 
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class MeController {
 
-    private final TenantDirectory tenants;
+    private final TenantNames tenants;
 
-    MeController(TenantDirectory tenants) {
+    MeController(TenantNames tenants) {
         this.tenants = tenants;
     }
 
@@ -22,8 +21,8 @@ class MeController {
     @Operation(summary = "Who am I: subject, user name, roles, firm and tenant of the caller")
     MeView me(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        var tenant = user.tenantId() == null ? null : tenants.find(user.tenantId())
-                .map(t -> new MeView.TenantRef(t.id(), t.name()))
+        var tenant = user.tenantId() == null ? null : tenants.nameOf(user.tenantId())
+                .map(name -> new MeView.TenantRef(user.tenantId(), name))
                 .orElse(null);
         return new MeView(user.subject(), user.username(), user.name(), user.roles(), user.firm(), tenant);
     }

@@ -1,6 +1,7 @@
 package io.taskforce.tenancy;
 
 import io.taskforce.audit.ChainDirectory;
+import io.taskforce.identity.TenantNames;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Read access to tenants for the other features, and the list of audit chains (the platform's, then each tenant's). */
+/** What other features need to know of tenants: their names, and the audit chains (the platform's, then each tenant's). */
 @Singleton
-public class TenantDirectory implements ChainDirectory {
+public class TenantDirectory implements ChainDirectory, TenantNames {
 
     private final TenantRepository tenants;
 
@@ -19,8 +20,9 @@ public class TenantDirectory implements ChainDirectory {
         this.tenants = tenants;
     }
 
-    public Optional<Tenant> find(UUID id) {
-        return tenants.findById(id);
+    @Override
+    public Optional<String> nameOf(UUID tenantId) {
+        return tenants.findById(tenantId).map(Tenant::name);
     }
 
     @Override

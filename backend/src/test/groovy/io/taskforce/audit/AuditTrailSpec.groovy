@@ -175,6 +175,45 @@ class AuditTrailSpec extends Specification {
         api.get("/api/v1/tenants/${tenant.id}/audit/verification", admin).json.valid
     }
 
+    def "an outsider verifies the exported platform chain with deploy/verify-audit-export.sh, and sees a tampered copy fail"() {
+        given:
+        def api = new Api(server.URI)
+        String admin = Tokens.of('admin')
+        api.post('/api/v1/tenants', admin, [name: 'Verifiable', slug: "verif-${UUID.randomUUID().toString().take(8)}", locale: 'en'])
+        api.post('/api/v1/platform/audit/checkpoints', admin)
+        def dir = java.nio.file.Files.createTempDirectory('audit-export')
+        def export = dir.resolve('platform.jsonl').toFile()
+        def key = dir.resolve('public-key.pem').toFile()
+        export.text = api.get('/api/v1/platform/audit/export', admin).text
+        key.text = api.get('/api/v1/platform/audit/public-key', admin).text
+
+        when:
+        def ok = runScript(export, key)
+
+        then:
+        ok.exit == 0
+        ok.output.startsWith('OK:')
+
+        when: 'one event line is altered'
+        def lines = export.readLines()
+        int victim = lines.findIndexOf { it.contains('tenant.created') }
+        lines[victim] = lines[victim].replace('tenant.created', 'tenant.deleted')
+        def tampered = dir.resolve('tampered.jsonl').toFile()
+        tampered.text = lines.join('\n') + '\n'
+        def broken = runScript(tampered, key)
+
+        then:
+        broken.exit == 1
+        broken.output.contains('BROKEN at seq')
+    }
+
+    private static Map runScript(File export, File key) {
+        def script = TestServices.repoRoot().resolve('deploy/verify-audit-export.sh').toString()
+        def process = new ProcessBuilder('bash', script, export.path, key.path).redirectErrorStream(true).start()
+        String output = process.inputStream.text.trim()
+        [exit: process.waitFor(), output: output]
+    }
+
     def "the platform verification lists every chain with its result"() {
         given:
         def api = new Api(server.URI)

@@ -7,7 +7,9 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import org.slf4j.MDC;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+
+import java.util.Map;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,17 +24,16 @@ final class RequestIdFilter implements Ordered {
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @RequestFilter
-    void assign(HttpRequest<?> request) {
+    void assign(HttpRequest<?> request, MutablePropagatedContext context) {
         String given = request.getHeaders().get(RequestIds.HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(RequestIds.ATTRIBUTE, id);
-        MDC.put("requestId", id);
+        LogContext.add(context, Map.of("requestId", id));
     }
 
     @ResponseFilter
     void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
         RequestIds.of(request).ifPresent(id -> response.header(RequestIds.HEADER, id));
-        MDC.remove("requestId");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.taskforce.platform.web;
+package io.taskforce.identity;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -6,7 +6,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
-import io.taskforce.identity.OidcSettings;
 
 /** What the single-page app needs before login: where Keycloak is. Public by nature. */
 @Controller("/api/v1/client-config")
