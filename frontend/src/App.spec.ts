@@ -111,8 +111,8 @@ describe('App shell', () => {
     expect(screen.getByRole('main').id).toBe('main')
     expect(screen.getByRole('link', { name: 'Skip to main content' }).getAttribute('href')).toBe('#main')
     expect(screen.getByRole('button', { name: 'Log out' })).toBeTruthy()
-    expect(screen.getByRole('button', { name: 'Français (FR)' })).toBeTruthy()
-    expect(screen.getByRole('button', { name: 'English (EN)' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'FR – Français' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'EN – English' })).toBeTruthy()
   })
 
   it('sends a user to Home when they open an area their roles do not allow', async () => {

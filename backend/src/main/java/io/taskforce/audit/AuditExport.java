@@ -3,6 +3,14 @@ package io.taskforce.audit;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 
@@ -24,25 +32,49 @@ public class AuditExport {
         this.transactions = transactions;
     }
 
-    public String jsonLines(UUID chain, boolean withChanges) {
-        return transactions.read(chain, () -> {
-            var out = new StringBuilder();
-            trail.forEachInOrder(event -> {
-                var line = new LinkedHashMap<String, Object>();
-                line.put("seq", event.seq());
-                line.put("prev_hash", event.prevHash());
-                line.put("hash", event.hash());
-                line.put("event", event.canonical());
-                line.put("changes", withChanges ? event.changes() : null);
-                out.append(CanonicalJson.write(line)).append('\n');
-            });
-            for (var checkpoint : checkpoints.ofCurrentChain()) {
-                var line = new LinkedHashMap<String, Object>();
-                line.put("checkpoint", checkpoint.payload());
-                line.put("signature", checkpoint.signature());
-                out.append(CanonicalJson.write(line)).append('\n');
+    /**
+     * Writes the chain to a temporary file and returns a stream that deletes it once read: the export may be
+     * far larger than the heap, and the read transaction ends before the response is sent.
+     */
+    public InputStream jsonLines(UUID chain, boolean withChanges) {
+        try {
+            Path file = Files.createTempFile("audit-export-", ".jsonl");
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                transactions.read(chain, () -> {
+                    write(out, withChanges);
+                    return null;
+                });
             }
-            return out.toString();
+            return Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the audit export", e);
+        }
+    }
+
+    private void write(Writer out, boolean withChanges) {
+        trail.forEachInOrder(event -> {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("seq", event.seq());
+            line.put("prev_hash", event.prevHash());
+            line.put("hash", event.hash());
+            line.put("event", event.canonical());
+            line.put("changes", withChanges ? event.changes() : null);
+            writeLine(out, line);
         });
+        for (var checkpoint : checkpoints.ofCurrentChain()) {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("checkpoint", checkpoint.payload());
+            line.put("signature", checkpoint.signature());
+            writeLine(out, line);
+        }
+    }
+
+    private static void writeLine(Writer out, Object line) {
+        try {
+            out.write(CanonicalJson.write(line));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -32,7 +32,8 @@ public class Checkpoints {
         this.key = key;
     }
 
-    @Scheduled(fixedDelay = "${taskforce.audit.checkpoint-interval:15m}", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${taskforce.audit.checkpoint-interval:15m}",
+            initialDelay = "${taskforce.audit.checkpoint-initial-delay:1m}")
     void periodically() {
         signAll();
     }

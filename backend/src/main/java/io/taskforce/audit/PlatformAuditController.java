@@ -3,6 +3,7 @@ package io.taskforce.audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -34,6 +35,7 @@ import java.util.Map;
 class PlatformAuditController {
 
     static final String JSON_LINES = "application/x-ndjson";
+    static final MediaType JSON_LINES_TYPE = MediaType.of(JSON_LINES);
 
     private final AuditTrail trail;
     private final AuditVerification verification;
@@ -77,8 +79,8 @@ class PlatformAuditController {
     @Get("/export")
     @Produces(JSON_LINES)
     @Operation(summary = "The platform chain as JSON Lines, with hashes and checkpoints")
-    HttpResponse<String> exportPlatform() {
-        return HttpResponse.ok(export.jsonLines(TenantTransactions.PLATFORM, true))
+    HttpResponse<StreamedFile> exportPlatform() {
+        return HttpResponse.ok(new StreamedFile(export.jsonLines(TenantTransactions.PLATFORM, true), JSON_LINES_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"audit-platform.jsonl\"");
     }
 

@@ -1,6 +1,7 @@
 package io.taskforce.audit;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -43,9 +44,9 @@ class TenantAuditController {
     @Get("/export")
     @Produces(PlatformAuditController.JSON_LINES)
     @Operation(summary = "The tenant's chain as JSON Lines, redacted: hashes of the changes, not their values")
-    HttpResponse<String> exportChain(@PathVariable UUID tenantId) {
+    HttpResponse<StreamedFile> exportChain(@PathVariable UUID tenantId) {
         var chain = chain(tenantId);
-        return HttpResponse.ok(export.jsonLines(chain.id(), false))
+        return HttpResponse.ok(new StreamedFile(export.jsonLines(chain.id(), false), PlatformAuditController.JSON_LINES_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"audit-" + chain.id() + ".jsonl\"");
     }
 

@@ -34,6 +34,7 @@ public class KeycloakAdmin {
 
     private final KeycloakAdminSettings settings;
     private final String baseUrl;
+    private final String managedRealm;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private volatile CachedToken token;
@@ -41,6 +42,8 @@ public class KeycloakAdmin {
     KeycloakAdmin(KeycloakAdminSettings settings, OidcSettings oidc, JsonMapper json) {
         this.settings = settings;
         this.baseUrl = settings.url() == null || settings.url().isBlank() ? oidc.publicUrl() : settings.url();
+        // the service account may live in another realm (e.g. master); the users it manages are the product's
+        this.managedRealm = oidc.realm();
         this.json = json;
     }
 
@@ -98,7 +101,7 @@ public class KeycloakAdmin {
             throw ApiException.unavailable("Identity administration is not configured (KEYCLOAK_ADMIN_*).");
         }
         try {
-            var request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + settings.realm() + path))
+            var request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + managedRealm + path))
                     .timeout(TIMEOUT)
                     .header("Authorization", "Bearer " + accessToken())
                     .header("Content-Type", "application/json")

@@ -2,7 +2,7 @@ package io.taskforce.identity;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
-/** The service-account client through which the product manages users in Keycloak. */
+/** The service-account client (and the realm it belongs to) through which the product manages its realm's users. */
 @ConfigurationProperties("taskforce.keycloak-admin")
 public record KeycloakAdminSettings(String url, String realm, String clientId, String clientSecret) {
 

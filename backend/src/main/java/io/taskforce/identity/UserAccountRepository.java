@@ -1,5 +1,6 @@
 package io.taskforce.identity;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -23,5 +24,6 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
             insert into user_account (id, username, email, first_name, last_name, role, active, created_at)
             values (:id, :username, :email, :firstName, :lastName, :role, true, now())
             on conflict (id) do nothing""")
-    void register(UUID id, String username, String email, String firstName, String lastName, String role);
+    void register(UUID id, String username, @Nullable String email, @Nullable String firstName,
+                  @Nullable String lastName, String role);
 }

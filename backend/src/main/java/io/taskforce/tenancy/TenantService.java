@@ -62,22 +62,32 @@ class TenantService {
         });
     }
 
+    /** One request, one audit event: a rename and a deactivation sent together are recorded together. */
     TenantView update(Caller caller, UUID id, TenantRequests.UpdateTenant request) {
         return transactions.write(TenantTransactions.PLATFORM, () -> {
             var tenant = get(id);
+            var changes = new LinkedHashMap<String, Change>();
             if (request.name() != null && !request.name().isBlank() && !request.name().trim().equals(tenant.name())) {
-                String name = request.name().trim();
-                audit.record(caller, AuditEntry.of("tenant.renamed", "tenant", id,
-                        Map.of("name", new Change(tenant.name(), name))));
-                tenant = tenant.withName(name);
+                changes.put("name", new Change(tenant.name(), request.name().trim()));
+                tenant = tenant.withName(request.name().trim());
             }
             if (request.active() != null && request.active() != tenant.active()) {
-                audit.record(caller, AuditEntry.of(request.active() ? "tenant.reactivated" : "tenant.deactivated",
-                        "tenant", id, Map.of("active", new Change(tenant.active(), request.active()))));
+                changes.put("active", new Change(tenant.active(), request.active()));
                 tenant = tenant.withActive(request.active());
             }
+            if (changes.isEmpty()) {
+                return TenantView.of(tenant);
+            }
+            audit.record(caller, AuditEntry.of(updateAction(changes, tenant.active()), "tenant", id, changes));
             return TenantView.of(tenants.update(tenant));
         });
+    }
+
+    private static String updateAction(Map<String, Change> changes, boolean activeNow) {
+        if (changes.size() > 1) {
+            return "tenant.updated";
+        }
+        return changes.containsKey("name") ? "tenant.renamed" : activeNow ? "tenant.reactivated" : "tenant.deactivated";
     }
 
     /** The tenant's Keycloak group, created now for tenants that predate it (the demo tenants). */

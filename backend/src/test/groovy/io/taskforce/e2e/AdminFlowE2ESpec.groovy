@@ -39,6 +39,7 @@ class AdminFlowE2ESpec extends Specification {
         then:
         browser.byTestId("tenant-row-${slug}").text.contains('Rouen Chimie')
         browser.screenshot('admin-tenants')
+        browser.accessibilityViolations() == []
     }
 
     def "the admin invites the tenant's first client and sees the one-time password once"() {
@@ -71,6 +72,7 @@ class AdminFlowE2ESpec extends Specification {
         browser.driver.findElements(By.cssSelector("[data-testid^='audit-event-']")).size() > 0
         browser.driver.pageSource.contains('tenant.created') || browser.driver.pageSource.contains(slug)
         browser.screenshot('admin-audit')
+        browser.accessibilityViolations() == []
 
         cleanup:
         browser.byTestId('logout').click()

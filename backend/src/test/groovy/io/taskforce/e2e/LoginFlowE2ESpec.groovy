@@ -19,13 +19,11 @@ import java.nio.file.Files
 @Property(name = 'micronaut.server.port', value = '18080')
 class LoginFlowE2ESpec extends Specification {
 
-    @Shared @AutoCleanup Browser browser = new Browser()
+    /** A fresh browser for each user: no session can leak from one case to the next. */
+    @AutoCleanup Browser browser = new Browser()
     @Shared String app = "http://localhost:${TestServices.E2E_APP_PORT}/"
 
     def "#username logs in, sees their name and #identityLabel, switches language and logs out"() {
-        given: 'a fresh session'
-        browser.driver.manage().deleteAllCookies()
-
         when: 'opening the app leads to the Keycloak login page'
         browser.open(app)
         browser.waitFor(By.id('username')).sendKeys(username)
@@ -36,6 +34,9 @@ class LoginFlowE2ESpec extends Specification {
         browser.byTestId('user-name').text == name
         browser.byTestId('user-username').text == username
         browser.driver.findElement(By.cssSelector("[data-testid='${identityTestId}']")).text == identityText
+
+        and: 'the page meets WCAG 2.1 AA as far as axe-core can tell'
+        browser.accessibilityViolations() == []
 
         when: 'switching to French'
         browser.byTestId('lang-fr').click()

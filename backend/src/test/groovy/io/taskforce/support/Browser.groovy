@@ -63,6 +63,26 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='${testId}']"), expected))
     }
 
+    /**
+     * WCAG 2.1 A/AA violations on the current page, by axe-core (a front-end dev dependency, injected into the
+     * page): "rule-id: how many nodes" for each one.
+     */
+    List<String> accessibilityViolations() {
+        def axe = TestServices.repoRoot().resolve('frontend/node_modules/axe-core/axe.min.js')
+        if (!Files.exists(axe)) {
+            throw new IllegalStateException("${axe} not found: build the front end first (./mvnw -pl frontend install)")
+        }
+        def js = driver as org.openqa.selenium.JavascriptExecutor
+        js.executeScript(Files.readString(axe))
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30))
+        def result = js.executeAsyncScript('''
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')')))
+               .catch(e => done(['axe failed: ' + e]));''')
+        result as List<String>
+    }
+
     String htmlLang() { driver.findElement(By.tagName('html')).getAttribute('lang') }
 
     Path screenshot(String name) {

@@ -111,6 +111,21 @@ class TenantAdministrationSpec extends Specification {
         invite.status == 409
     }
 
+    def "one request changing two fields writes exactly one audit event, and a no-op writes none"() {
+        given:
+        def tenant = api.post('/api/v1/tenants', admin, [name: 'Recall', slug: "recall-${suffix()}", locale: 'fr']).json
+        def eventsOf = { -> api.get('/api/v1/platform/audit?limit=20', admin).json.items.findAll { it.entityId == tenant.id } }
+
+        when:
+        api.patch("/api/v1/tenants/${tenant.id}", admin, [name: 'Product Recall', active: false])
+        api.patch("/api/v1/tenants/${tenant.id}", admin, [name: 'Product Recall', active: false])
+
+        then:
+        def events = eventsOf()
+        events*.action == ['tenant.updated', 'tenant.created']
+        events.first().changes == [name: [before: 'Recall', after: 'Product Recall'], active: [before: true, after: false]]
+    }
+
     def "an invited client exists in Keycloak with the client role, the tenant and a one-time password"() {
         given:
         def tenant = api.post('/api/v1/tenants', admin, [name: 'Datacenter Nord', slug: "dc-nord-${suffix()}", locale: 'fr']).json

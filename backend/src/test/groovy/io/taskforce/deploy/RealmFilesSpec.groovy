@@ -1,0 +1,55 @@
+package io.taskforce.deploy
+
+import groovy.json.JsonSlurper
+import io.taskforce.support.TestServices
+import spock.lang.Shared
+import spock.lang.Specification
+
+/** The Keycloak realm files: what production gets, and what only local runs may have. */
+class RealmFilesSpec extends Specification {
+
+    @Shared Map production = realm('taskforce-realm.json')
+    @Shared Map dev = realm('taskforce-realm.dev.json')
+
+    def "the production realm has no demo users, no password-grant client and strong hashing"() {
+        expect:
+        production.users.every { it.serviceAccountClientId }
+        !production.clients*.clientId.contains('taskforce-cli')
+        production.clients.every { !it.directAccessGrantsEnabled }
+        (production.passwordPolicy =~ /hashIterations\((\d+)\)/)[0][1].toInteger() >= 27_500
+        !production.clients.any { it.secret }
+    }
+
+    def "the web app logs in with authorization code and PKCE S256 only, in both realms"() {
+        expect:
+        [production, dev].every { r ->
+            def spa = r.clients.find { it.clientId == 'taskforce-spa' }
+            spa.publicClient && spa.standardFlowEnabled && !spa.implicitFlowEnabled && !spa.directAccessGrantsEnabled &&
+                    spa.attributes['pkce.code.challenge.method'] == 'S256'
+        }
+    }
+
+    def "tokens name the API as audience and carry the tenant from an attribute only admins can edit"() {
+        given:
+        def spa = production.clients.find { it.clientId == 'taskforce-spa' }
+        def profile = new JsonSlurper().parseText(production.components['org.keycloak.userprofile.UserProfileProvider'][0]
+                .config['kc.user.profile.config'][0])
+
+        expect:
+        spa.protocolMappers.find { it.protocolMapper == 'oidc-audience-mapper' }.config['included.client.audience'] == 'taskforce-api'
+        spa.protocolMappers.find { it.protocolMapper == 'oidc-usermodel-attribute-mapper' }.config['claim.name'] == 'tenant_id'
+        profile.attributes.find { it.name == 'tenant' }.permissions == [view: ['admin'], edit: ['admin']]
+    }
+
+    def "the dev realm has the six demo logins with their roles, clients bound to the two demo tenants"() {
+        expect:
+        dev.users.findAll { !it.serviceAccountClientId }.collectEntries { [it.username, it.realmRoles] } == [
+                consultant: ['consultant'], lawyer: ['lawyer'], reputation: ['reputation_specialist'],
+                'client-a': ['client'], 'client-b': ['client'], admin: ['platform_admin']]
+        dev.users.find { it.username == 'client-a' }.attributes.tenant != dev.users.find { it.username == 'client-b' }.attributes.tenant
+    }
+
+    private static Map realm(String name) {
+        new JsonSlurper().parse(TestServices.repoRoot().resolve("deploy/keycloak/${name}").toFile()) as Map
+    }
+}
