@@ -2,7 +2,9 @@ package io.taskforce.audit;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -12,7 +14,7 @@ import java.util.function.Consumer;
 final class ChainVerifier implements Consumer<AuditEvent> {
 
     private final Map<Long, String> checkpointHashes;
-    private final Map<Long, String> seenAtCheckpoints = new java.util.HashMap<>();
+    private final Map<Long, String> seenAtCheckpoints = new HashMap<>();
     private long expectedSeq = 1;
     private String previousHash = HashChain.GENESIS;
     private long events;
@@ -56,7 +58,7 @@ final class ChainVerifier implements Consumer<AuditEvent> {
         long headSeq = expectedSeq - 1;
         BrokenLink broken = firstBroken;
         if (broken == null) {
-            for (var checkpoint : new java.util.TreeMap<>(checkpointHashes).entrySet()) {
+            for (var checkpoint : new TreeMap<>(checkpointHashes).entrySet()) {
                 String seen = seenAtCheckpoints.get(checkpoint.getKey());
                 if (seen == null) {
                     broken = new BrokenLink(checkpoint.getKey(), "a signed checkpoint vouches for event "

@@ -18,6 +18,7 @@ import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.taskforce.platform.web.LogContext;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A valid token is not enough: the person must still be active in the product. A user deactivated here is
@@ -50,7 +51,7 @@ final class ActiveUserFilter implements Ordered {
         if (role.isEmpty()) {
             return refuse(request, HttpStatus.FORBIDDEN, "Your account has no Taskforce role.");
         }
-        var id = java.util.UUID.fromString(user.subject());
+        var id = UUID.fromString(user.subject());
         var account = accounts.findById(id);
         if (account.isEmpty()) {
             var claims = authentication.get().getAttributes();

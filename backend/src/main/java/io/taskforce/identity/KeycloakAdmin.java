@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +57,7 @@ public class KeycloakAdmin {
 
     /** Creates an enabled user who must change the given password at first login; returns the subject. */
     public UUID createUser(NewIdentity person) {
-        var user = new java.util.LinkedHashMap<String, Object>();
+        var user = new LinkedHashMap<String, Object>();
         user.put("username", person.email());
         user.put("email", person.email());
         user.put("emailVerified", true);

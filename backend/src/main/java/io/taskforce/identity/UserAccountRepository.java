@@ -12,12 +12,17 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface UserAccountRepository extends CrudRepository<UserAccount, UUID> {
 
-    /** Staff of the three firms (and platform admins), by user name, after the given one. */
+    /**
+     * Staff of the three firms (and platform admins) by user name, then id (user names are not unique), after
+     * the person with the given id (the page cursor), or from the start when it is null.
+     */
     @Query("""
-            select * from user_account
-            where role <> 'client' and username > :after
-            order by username limit :limit""")
-    List<UserAccount> findStaffAfter(String after, int limit);
+            select * from user_account u
+            where u.role <> 'client'
+              and (cast(:after as uuid) is null
+                   or (u.username, u.id) > (select a.username, a.id from user_account a where a.id = :after))
+            order by u.username, u.id limit :limit""")
+    List<UserAccount> findStaffAfter(@Nullable UUID after, int limit);
 
     /** Registers a user seen for the first time with a valid token; a no-op when already known. */
     @Query("""

@@ -51,13 +51,13 @@ class PeopleService {
 
     Page<UserView> members(UUID tenantId, String after, int limit) {
         tenants.get(tenantId);
-        var rows = transactions.read(tenantId, () -> members.findMembersAfter(after == null ? "" : after, limit + 1));
-        return Page.of(rows.stream().map(u -> UserView.of(u, tenantId)).toList(), limit, UserView::username);
+        var rows = transactions.read(tenantId, () -> members.findMembersAfter(cursor(after), limit + 1));
+        return Page.of(rows.stream().map(u -> UserView.of(u, tenantId)).toList(), limit, u -> u.id().toString());
     }
 
     Page<UserView> staff(String after, int limit) {
-        var rows = accounts.findStaffAfter(after == null ? "" : after, limit + 1);
-        return Page.of(rows.stream().map(u -> UserView.of(u, null)).toList(), limit, UserView::username);
+        var rows = accounts.findStaffAfter(cursor(after), limit + 1);
+        return Page.of(rows.stream().map(u -> UserView.of(u, null)).toList(), limit, u -> u.id().toString());
     }
 
     UserView.Invited inviteClient(Caller caller, UUID tenantId, TenantRequests.InviteClient request) {
@@ -120,6 +120,18 @@ class PeopleService {
             keycloak.setEnabled(userId, active);
             return UserView.of(updated, null);
         });
+    }
+
+    /** Page cursors of people are the id of the last person of the previous page. */
+    private static UUID cursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'after' must be the 'next' value of a previous page.");
+        }
     }
 
     private static Map<String, Change> invitedChanges(UserAccount account, UUID tenantId) {

@@ -1,5 +1,6 @@
 package io.taskforce.tenancy;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -17,10 +18,13 @@ interface TenantMemberRepository extends GenericRepository<UserAccount, UUID> {
     @Query("insert into tenant_member (tenant_id, user_id) values (:tenantId, :userId)")
     void add(UUID tenantId, UUID userId);
 
+    /** Members by user name, then id, after the member with the given id (the page cursor), or from the start. */
     @Query("""
             select u.* from user_account u join tenant_member m on m.user_id = u.id
-            where u.username > :after order by u.username limit :limit""")
-    List<UserAccount> findMembersAfter(String after, int limit);
+            where cast(:after as uuid) is null
+               or (u.username, u.id) > (select a.username, a.id from user_account a where a.id = :after)
+            order by u.username, u.id limit :limit""")
+    List<UserAccount> findMembersAfter(@Nullable UUID after, int limit);
 
     @Query("select exists (select 1 from tenant_member where user_id = :userId)")
     boolean isMember(UUID userId);

@@ -224,8 +224,11 @@ class TenantAdministrationSpec extends Specification {
         first.items.size() == 2
         first.next != null
         second.items.size() >= 1
-        (first.items*.username + second.items*.username).toSet().size() == first.items.size() + second.items.size()
+        (first.items*.id + second.items*.id).toSet().size() == first.items.size() + second.items.size()
         first.items*.username == first.items*.username.toSorted()
+
+        and: 'a cursor that no page gave is refused clearly'
+        api.get('/api/v1/staff?after=consultant', admin).status == 400
     }
 
     def "an unknown tenant or user answers 404"() {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.taskforce.platform.web.RequestIds;
@@ -12,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Renders every error the framework produces (validation, security, routing, unhandled exceptions) as
@@ -23,8 +26,8 @@ import java.util.List;
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
-    private static final java.util.regex.Pattern FIELD_MESSAGE =
-            java.util.regex.Pattern.compile("^([A-Za-z_][\\w.\\[\\]]*): (.+)$", java.util.regex.Pattern.DOTALL);
+    private static final Pattern FIELD_MESSAGE =
+            Pattern.compile("^([A-Za-z_][\\w.\\[\\]]*): (.+)$", Pattern.DOTALL);
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
     @Override
@@ -42,7 +45,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             errors = context.getErrors().stream().map(ProblemErrorResponseProcessor::fieldError).toList();
             detail = errors.isEmpty() ? defaultDetail(status)
                     : errors.stream().map(e -> e.field() == null ? e.message() : e.field() + ": " + e.message())
-                    .collect(java.util.stream.Collectors.joining("; "));
+                    .collect(Collectors.joining("; "));
             if (errors.stream().allMatch(e -> e.field() == null)) {
                 errors = List.of();
             }
@@ -56,7 +59,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
      * Validation errors come as "argument.field: message" without a path; the field is what the client sent,
      * so the argument's name (the Java parameter) is dropped. Parser messages are replaced: they quote internals.
      */
-    private static Problem.FieldError fieldError(io.micronaut.http.server.exceptions.response.Error error) {
+    private static Problem.FieldError fieldError(Error error) {
         String message = error.getMessage();
         if (message != null && message.startsWith("Invalid JSON")) {
             return new Problem.FieldError(null, "The request body is not valid JSON.");
