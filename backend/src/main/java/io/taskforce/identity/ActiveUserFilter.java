@@ -21,18 +21,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A valid token is not enough: the person must still be active in the product. A user deactivated here is
- * refused at once, even with a token Keycloak issued before. Users seen for the first time (demo users,
+ * A valid token is not enough: the person must still be active in the product, and a client's tenant too. A
+ * user deactivated here is refused at once, even with a token Keycloak issued before. Users seen for the first time (demo users,
  * people created in Keycloak directly) are registered from their token.
  */
 @ServerFilter("/api/**")
 final class ActiveUserFilter implements Ordered {
 
     private final UserAccountRepository accounts;
+    private final TenantLookup tenants;
     private final ErrorResponseProcessor<?> errors;
 
-    ActiveUserFilter(UserAccountRepository accounts, ErrorResponseProcessor<?> errors) {
+    ActiveUserFilter(UserAccountRepository accounts, TenantLookup tenants, ErrorResponseProcessor<?> errors) {
         this.accounts = accounts;
+        this.tenants = tenants;
         this.errors = errors;
     }
 
@@ -50,6 +52,9 @@ final class ActiveUserFilter implements Ordered {
         var role = PrimaryRole.of(user.roles());
         if (role.isEmpty()) {
             return refuse(request, HttpStatus.FORBIDDEN, "Your account has no Taskforce role.");
+        }
+        if (user.hasRole(Role.CLIENT) && (user.tenantId() == null || !tenants.isActive(user.tenantId()))) {
+            return refuse(request, HttpStatus.FORBIDDEN, "Your organisation's access to Taskforce is suspended.");
         }
         var id = UUID.fromString(user.subject());
         var account = accounts.findById(id);

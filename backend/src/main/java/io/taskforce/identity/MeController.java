@@ -11,9 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class MeController {
 
-    private final TenantNames tenants;
+    private final TenantLookup tenants;
 
-    MeController(TenantNames tenants) {
+    MeController(TenantLookup tenants) {
         this.tenants = tenants;
     }
 

@@ -1,7 +1,7 @@
 package io.taskforce.tenancy;
 
 import io.taskforce.audit.ChainDirectory;
-import io.taskforce.identity.TenantNames;
+import io.taskforce.identity.TenantLookup;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** What other features need to know of tenants: their names, and the audit chains (the platform's, then each tenant's). */
 @Singleton
-public class TenantDirectory implements ChainDirectory, TenantNames {
+public class TenantDirectory implements ChainDirectory, TenantLookup {
 
     private final TenantRepository tenants;
 
@@ -23,6 +23,11 @@ public class TenantDirectory implements ChainDirectory, TenantNames {
     @Override
     public Optional<String> nameOf(UUID tenantId) {
         return tenants.findById(tenantId).map(Tenant::name);
+    }
+
+    @Override
+    public boolean isActive(UUID tenantId) {
+        return tenants.findById(tenantId).map(Tenant::active).orElse(false);
     }
 
     @Override

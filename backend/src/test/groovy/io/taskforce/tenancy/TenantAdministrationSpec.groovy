@@ -199,6 +199,31 @@ class TenantAdministrationSpec extends Specification {
                 .containsAll(['user.deactivated', 'user.reactivated'])
     }
 
+    def "the clients of a deactivated tenant are refused at once, until it is reactivated"() {
+        given: 'a client of a fresh tenant, holding a valid token'
+        def tenant = api.post('/api/v1/tenants', admin, [name: 'Suspendue', slug: "suspendue-${suffix()}", locale: 'fr']).json
+        String email = "client-${suffix()}@suspendue.test"
+        def invited = api.post("/api/v1/tenants/${tenant.id}/users", admin, [email: email, firstName: 'Paul', lastName: 'Marchand']).json
+        KeycloakTestAdmin.setPermanentPassword(invited.user.id, 'Rappel-produit-2026')
+        String token = Tokens.fetch(email, 'Rappel-produit-2026')
+        assert api.get('/api/v1/me', token).status == 200
+
+        when:
+        api.patch("/api/v1/tenants/${tenant.id}", admin, [active: false])
+        def refused = api.get('/api/v1/me', token)
+
+        then:
+        refused.status == 403
+        refused.problem
+        refused.json.detail.contains('suspended')
+
+        when:
+        api.patch("/api/v1/tenants/${tenant.id}", admin, [active: true])
+
+        then:
+        api.get('/api/v1/me', token).status == 200
+    }
+
     def "an admin cannot deactivate their own account"() {
         given:
         String self = api.get('/api/v1/me', admin).json.subject

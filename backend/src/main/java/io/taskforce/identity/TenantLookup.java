@@ -1,0 +1,13 @@
+package io.taskforce.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** What identity needs to know of the tenant a token names; implemented by the tenancy feature. */
+public interface TenantLookup {
+
+    Optional<String> nameOf(UUID tenantId);
+
+    /** Whether the tenant exists and is active: a client of a deactivated tenant may no longer act. */
+    boolean isActive(UUID tenantId);
+}
