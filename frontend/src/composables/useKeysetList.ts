@@ -57,3 +57,5 @@ export function useKeysetList<T>(fetchPage: (cursor: string | null) => Promise<P
 
   return { items, next, loading, loadingMore, loaded, error, reload, loadMore, upsert }
 }
+
+export type KeysetList<T> = ReturnType<typeof useKeysetList<T>>

@@ -31,10 +31,6 @@ public record CurrentUser(String subject, String username, @Nullable String name
         return roles.contains(role);
     }
 
-    public Optional<Firm> staffFirm() {
-        return Optional.ofNullable(firm);
-    }
-
     private static Optional<String> stringClaim(Map<String, Object> claims, String name) {
         return claims.get(name) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }

@@ -16,8 +16,4 @@ public final class PrimaryRole {
     public static Optional<String> of(Collection<String> roles) {
         return PRODUCT_ROLES.stream().filter(roles::contains).findFirst();
     }
-
-    public static boolean isStaff(String role) {
-        return Role.CONSULTANT.equals(role) || Role.LAWYER.equals(role) || Role.REPUTATION_SPECIALIST.equals(role);
-    }
 }

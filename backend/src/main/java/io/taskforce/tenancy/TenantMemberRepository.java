@@ -25,7 +25,4 @@ interface TenantMemberRepository extends GenericRepository<UserAccount, UUID> {
                or (u.username, u.id) > (select a.username, a.id from user_account a where a.id = :after)
             order by u.username, u.id limit :limit""")
     List<UserAccount> findMembersAfter(@Nullable UUID after, int limit);
-
-    @Query("select exists (select 1 from tenant_member where user_id = :userId)")
-    boolean isMember(UUID userId);
 }
