@@ -3,8 +3,6 @@ package io.taskforce.audit;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +18,11 @@ public record AuditEvent(UUID chain, long seq, Instant occurredAt, String actorS
                          String entityId, @Nullable UUID caseId, @Nullable String changes, @Nullable String ip,
                          @Nullable String userAgent, @Nullable String requestId, String prevHash, String hash) {
 
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     public String canonical() {
         var event = new LinkedHashMap<String, Object>();
         event.put("chain", chain);
         event.put("seq", seq);
-        event.put("occurred_at", MICROS.format(occurredAt));
+        event.put("occurred_at", CanonicalJson.instant(occurredAt));
         event.put("actor", actor());
         event.put("action", action);
         event.put("entity", Map.of("type", entityType, "id", entityId));

@@ -1,5 +1,8 @@
 package io.taskforce.audit;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +15,15 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private CanonicalJson() {
+    }
+
+    /** Instants in hashed text: UTC, always six fraction digits (PostgreSQL keeps microseconds). */
+    public static String instant(Instant instant) {
+        return MICROS.format(instant);
     }
 
     public static String write(Object value) {

@@ -3,8 +3,6 @@ package io.taskforce.audit;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 
@@ -12,16 +10,13 @@ import java.util.UUID;
 @Serdeable
 public record Checkpoint(UUID chain, long seq, String hash, Instant signedAt, String keyId, String signature) {
 
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     /** The exact text that is signed. */
     public String payload() {
         var map = new LinkedHashMap<String, Object>();
         map.put("chain", chain);
         map.put("seq", seq);
         map.put("hash", hash);
-        map.put("signed_at", MICROS.format(signedAt));
+        map.put("signed_at", CanonicalJson.instant(signedAt));
         map.put("key_id", keyId);
         return CanonicalJson.write(map);
     }

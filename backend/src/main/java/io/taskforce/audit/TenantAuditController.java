@@ -11,7 +11,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.taskforce.identity.Role;
-import io.taskforce.platform.db.TenantTransactions;
 import io.taskforce.platform.problem.ApiException;
 
 import java.util.UUID;
@@ -52,9 +51,6 @@ class TenantAuditController {
     }
 
     private ChainDirectory.Chain chain(UUID tenantId) {
-        return chains.chains().stream()
-                .filter(c -> c.id().equals(tenantId) && !TenantTransactions.PLATFORM.equals(c.id()))
-                .findFirst()
-                .orElseThrow(() -> ApiException.notFound("Tenant"));
+        return chains.tenantChain(tenantId).orElseThrow(() -> ApiException.notFound("Tenant"));
     }
 }

@@ -31,6 +31,11 @@ public class TenantDirectory implements ChainDirectory, TenantLookup {
     }
 
     @Override
+    public Optional<Chain> tenantChain(UUID tenantId) {
+        return tenants.findById(tenantId).map(t -> new Chain(t.id(), t.name()));
+    }
+
+    @Override
     public List<Chain> chains() {
         var chains = new ArrayList<Chain>();
         chains.add(new Chain(TenantTransactions.PLATFORM, "Platform"));
