@@ -12,4 +12,13 @@ public record AuditEntry(String action, String entityType, String entityId, @Nul
     public static AuditEntry of(String action, String entityType, Object entityId, Map<String, Change> changes) {
         return new AuditEntry(action, entityType, entityId.toString(), null, changes);
     }
+
+    public static AuditEntry of(String action, String entityType, Object entityId, Changes changes) {
+        return of(action, entityType, entityId, changes.asMap());
+    }
+
+    /** A change to a case or to something of a case: the event carries the case id, so the case's trail finds it. */
+    public static AuditEntry ofCase(UUID caseId, String action, String entityType, Object entityId, Changes changes) {
+        return new AuditEntry(action, entityType, entityId.toString(), caseId, changes.asMap());
+    }
 }

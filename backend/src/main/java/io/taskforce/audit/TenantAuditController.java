@@ -35,7 +35,7 @@ class TenantAuditController {
     }
 
     @Get("/verification")
-    @Operation(summary = "Recompute the tenant's chain and check its signed checkpoints")
+    @Operation(operationId = "verifyTenantChain", summary = "Recompute the tenant's chain and check its signed checkpoints")
     ChainVerification verify(@PathVariable UUID tenantId) {
         var chain = chain(tenantId);
         return verification.verify(chain.id(), chain.name());
@@ -43,7 +43,7 @@ class TenantAuditController {
 
     @Get("/export")
     @Produces(PlatformAuditController.JSON_LINES)
-    @Operation(summary = "The tenant's chain as JSON Lines, redacted: hashes of the changes, not their values")
+    @Operation(operationId = "exportTenantChain", summary = "The tenant's chain as JSON Lines, redacted: hashes of the changes, not their values")
     HttpResponse<StreamedFile> exportChain(@PathVariable UUID tenantId) {
         var chain = chain(tenantId);
         return HttpResponse.ok(new StreamedFile(export.jsonLines(chain.id(), false), PlatformAuditController.JSON_LINES_TYPE))

@@ -19,7 +19,7 @@ class ClientConfigController {
     }
 
     @Get
-    @Operation(summary = "Identity-provider settings for the web app (no secrets)")
+    @Operation(operationId = "clientConfig", summary = "Identity-provider settings for the web app (no secrets)")
     ClientConfig config() {
         return config;
     }

@@ -18,7 +18,7 @@ class MeController {
     }
 
     @Get
-    @Operation(summary = "Who am I: subject, user name, roles, firm and tenant of the caller")
+    @Operation(operationId = "me", summary = "Who am I: subject, user name, roles, firm and tenant of the caller")
     MeView me(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         var tenant = user.tenantId() == null ? null : tenants.nameOf(user.tenantId())

@@ -24,6 +24,12 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
             order by u.username, u.id limit :limit""")
     List<UserAccount> findStaffAfter(@Nullable UUID after, int limit);
 
+    /** Active staff of the three firms, by firm (role) then name. */
+    @Query("""
+            select * from user_account where active and role in ('consultant', 'lawyer', 'reputation_specialist')
+            order by role, coalesce(last_name, username), first_name, id""")
+    List<UserAccount> findActiveStaff();
+
     /** Registers a user seen for the first time with a valid token; a no-op when already known. */
     @Query("""
             insert into user_account (id, username, email, first_name, last_name, role, active, created_at)

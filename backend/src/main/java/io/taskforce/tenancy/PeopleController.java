@@ -33,20 +33,20 @@ class PeopleController {
     }
 
     @Get("/staff")
-    @Operation(summary = "Staff of the three firms and platform admins")
+    @Operation(operationId = "listStaff", summary = "Staff of the three firms and platform admins")
     Page<UserView> staff(@QueryValue @Nullable String after, @QueryValue @Nullable Integer limit) {
         return people.staff(after, Page.limit(limit));
     }
 
     @Post("/staff")
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Invite a consultant, lawyer or reputation specialist; the one-time password is shown once")
+    @Operation(operationId = "inviteStaff", summary = "Invite a consultant, lawyer or reputation specialist; the one-time password is shown once")
     UserView.Invited invite(Caller caller, @Body @Valid TenantRequests.InviteStaff request) {
         return people.inviteStaff(caller, request);
     }
 
     @Patch("/users/{id}")
-    @Operation(summary = "Deactivate or reactivate a person, here and in Keycloak")
+    @Operation(operationId = "updateUser", summary = "Deactivate or reactivate a person, here and in Keycloak")
     UserView update(Caller caller, @PathVariable UUID id, @Body @Valid TenantRequests.UpdateUser request) {
         return people.setActive(caller, id, request.active());
     }

@@ -36,21 +36,21 @@ class TenantController {
     }
 
     @Get
-    @Operation(summary = "Tenants by slug, keyset-paginated")
+    @Operation(operationId = "listTenants", summary = "Tenants by slug, keyset-paginated")
     Page<TenantView> list(@QueryValue @Nullable String after, @QueryValue @Nullable Integer limit) {
         return tenants.list(after, Page.limit(limit));
     }
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create a tenant and its group in Keycloak")
+    @Operation(operationId = "createTenant", summary = "Create a tenant and its group in Keycloak")
     TenantView create(Caller caller, @Body @Valid TenantRequests.CreateTenant request) {
         return tenants.create(caller, request);
     }
 
     @Get("/{id}")
     @Secured({Role.PLATFORM_ADMIN, Role.CLIENT})
-    @Operation(summary = "A tenant; a client user reads their own tenant only (any other answers 404)")
+    @Operation(operationId = "getTenant", summary = "A tenant; a client user reads their own tenant only (any other answers 404)")
     TenantView get(Caller caller, @PathVariable UUID id) {
         boolean client = !caller.user().hasRole(Role.PLATFORM_ADMIN);
         if (client && !id.equals(caller.user().tenantId())) {
@@ -60,20 +60,20 @@ class TenantController {
     }
 
     @Patch("/{id}")
-    @Operation(summary = "Rename, deactivate or reactivate a tenant")
+    @Operation(operationId = "updateTenant", summary = "Rename, deactivate or reactivate a tenant")
     TenantView update(Caller caller, @PathVariable UUID id, @Body @Valid TenantRequests.UpdateTenant request) {
         return tenants.update(caller, id, request);
     }
 
     @Get("/{id}/users")
-    @Operation(summary = "The tenant's client users")
+    @Operation(operationId = "listTenantUsers", summary = "The tenant's client users")
     Page<UserView> users(@PathVariable UUID id, @QueryValue @Nullable String after, @QueryValue @Nullable Integer limit) {
         return people.members(id, after, Page.limit(limit));
     }
 
     @Post("/{id}/users")
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Invite a client user into the tenant; the one-time password is shown once")
+    @Operation(operationId = "inviteClient", summary = "Invite a client user into the tenant; the one-time password is shown once")
     UserView.Invited invite(Caller caller, @PathVariable UUID id, @Body @Valid TenantRequests.InviteClient request) {
         return people.inviteClient(caller, id, request);
     }

@@ -6,6 +6,9 @@ import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +26,21 @@ public class TenantDirectory implements ChainDirectory, TenantLookup {
     @Override
     public Optional<String> nameOf(UUID tenantId) {
         return tenants.findById(tenantId).map(Tenant::name);
+    }
+
+    /** The names of several tenants at once, for lists that span tenants. */
+    public Map<UUID, String> namesOf(Collection<UUID> tenantIds) {
+        if (tenantIds.isEmpty()) {
+            return Map.of();
+        }
+        var names = new HashMap<UUID, String>();
+        tenants.findByIdIn(tenantIds).forEach(t -> names.put(t.id(), t.name()));
+        return names;
+    }
+
+    /** Active tenants by name: the ones staff may report an incident for. */
+    public List<Tenant> activeTenants() {
+        return tenants.findAllOrdered().stream().filter(Tenant::active).toList();
     }
 
     @Override

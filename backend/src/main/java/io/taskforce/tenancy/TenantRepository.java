@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import java.util.UUID;
 interface TenantRepository extends CrudRepository<Tenant, UUID> {
 
     boolean existsBySlug(String slug);
+
+    List<Tenant> findByIdIn(Collection<UUID> ids);
 
     @Query("select * from tenant where slug > :after order by slug limit :limit")
     List<Tenant> findAfter(String after, int limit);

@@ -1,5 +1,6 @@
 package io.taskforce.platform.db;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -46,6 +47,34 @@ public class TenantTransactions {
     }
 
     /**
+     * A transaction on case data: binds who acts (and the tenant, when known: always for a client) before the work
+     * runs. Staff without a tenant see their teams' cases across tenants; {@link #narrowTo} then binds the tenant of
+     * the case they act on.
+     */
+    public <T> T write(Actor actor, @Nullable UUID tenantId, Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            bind(status.getConnection(), actor, tenantId);
+            return work.get();
+        });
+    }
+
+    public <T> T read(Actor actor, @Nullable UUID tenantId, Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.READ_ONLY, status -> {
+            bind(status.getConnection(), actor, tenantId);
+            return work.get();
+        });
+    }
+
+    /** Inside a transaction with no tenant bound yet, binds the tenant of the object about to be acted on. */
+    public void narrowTo(UUID tenantId) {
+        String bound = setting("app.tenant_id");
+        if (!bound.isEmpty() && !bound.equals(tenantId.toString())) {
+            throw new IllegalStateException("a transaction of another tenant is already in progress");
+        }
+        setConfig(tenantId);
+    }
+
+    /**
      * Inside a transaction in progress, acts for a moment as another tenant and then restores the first one,
      * so that one atomic change can touch two scopes — only for the platform's audit chain, whose events
      * record changes made in a tenant's scope (an invitation adds a member to the tenant).
@@ -69,16 +98,36 @@ public class TenantTransactions {
 
     /** The tenant of the transaction in progress, for code that must run inside one. */
     public UUID current() {
-        String value = jdbc.prepareStatement("select current_setting('app.tenant_id', true)", ps -> {
+        String value = setting("app.tenant_id");
+        if (value.isBlank()) {
+            throw new IllegalStateException("no tenant transaction in progress");
+        }
+        return UUID.fromString(value);
+    }
+
+    private String setting(String name) {
+        String value = jdbc.prepareStatement("select current_setting(?, true)", ps -> {
+            ps.setString(1, name);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
             }
         });
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("no tenant transaction in progress");
+        return value == null ? "" : value;
+    }
+
+    private static void bind(Connection connection, Actor actor, @Nullable UUID tenantId) {
+        if (tenantId != null) {
+            bind(connection, tenantId);
         }
-        return UUID.fromString(value);
+        try (var set = connection.prepareStatement(
+                "select set_config('app.actor', ?, true), set_config('app.user_id', ?, true)")) {
+            set.setString(1, actor.kind().setting());
+            set.setString(2, actor.userId().toString());
+            set.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot bind the transaction to its actor", e);
+        }
     }
 
     private static void bind(Connection connection, UUID tenantId) {

@@ -1,0 +1,6 @@
+package io.taskforce.cases;
+
+/** How the crisis moves: an explosion or a slow burn. */
+public enum Kinetics {
+    FAST, SLOW
+}
