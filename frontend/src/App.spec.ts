@@ -3,7 +3,12 @@ import { fireEvent, screen, within } from '@testing-library/vue'
 import { admin, client, consultant, lawyer } from '@/test/fixtures'
 import { installFakeAuth } from '@/test/fakeAuth'
 import { renderApp } from '@/test/renderApp'
+import { emptyHomeHandlers } from '@/test/caseFixtures'
+import { useMswServer } from '@/test/msw'
 import { LANG_STORAGE_KEY } from '@/i18n'
+
+// Home shows the user's cases and tasks: empty here, the home page has its own spec.
+useMswServer(...emptyHomeHandlers)
 
 function navTestIds(): string[] {
   return within(screen.getByTestId('nav'))

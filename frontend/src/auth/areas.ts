@@ -54,3 +54,22 @@ export function areasFor(roles: readonly string[]): Area[] {
 export function knownRoles(roles: readonly string[]): Role[] {
   return ROLES.filter((role) => roles.includes(role))
 }
+
+/**
+ * What each role may do on cases, beyond opening an area (DESIGN.md §2). The API decides in the end; the
+ * interface shows only what the user may do.
+ */
+export const CASE_ACTIONS = ['reportIncident', 'watchIntake', 'triage', 'changeStatus', 'manageTeam'] as const
+export type CaseAction = (typeof CASE_ACTIONS)[number]
+
+export const CASE_ACTION_ROLES: Readonly<Record<CaseAction, readonly Role[]>> = {
+  reportIncident: ['consultant', 'lawyer', 'reputation_specialist', 'client'],
+  watchIntake: ['consultant'],
+  triage: ['consultant'],
+  changeStatus: ['consultant'],
+  manageTeam: ['consultant'],
+}
+
+export function canDo(action: CaseAction, roles: readonly string[]): boolean {
+  return roles.some((role) => isRole(role) && CASE_ACTION_ROLES[action].includes(role))
+}

@@ -13,6 +13,19 @@ export const routes: RouteRecordRaw[] = [
   { path: AREA_PATHS.home, name: 'home', component: HomeView, meta: { area: 'home' } },
   { path: AREA_PATHS.cases, name: 'cases', component: () => import('@/views/cases/CasesView.vue'), meta: { area: 'cases' } },
   {
+    path: `${AREA_PATHS.cases}/new`,
+    name: 'case-new',
+    component: () => import('@/views/cases/CaseNewView.vue'),
+    meta: { area: 'cases' },
+  },
+  {
+    path: `${AREA_PATHS.cases}/:id`,
+    name: 'case',
+    component: () => import('@/views/cases/CaseWorkspaceView.vue'),
+    props: true,
+    meta: { area: 'cases' },
+  },
+  {
     path: AREA_PATHS.messages,
     name: 'messages',
     component: () => import('@/views/messages/MessagesView.vue'),
@@ -26,6 +39,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { area: 'reputation' },
   },
   { path: AREA_PATHS.portal, name: 'portal', component: () => import('@/views/portal/PortalView.vue'), meta: { area: 'portal' } },
+  {
+    path: `${AREA_PATHS.portal}/new`,
+    name: 'portal-new',
+    component: () => import('@/views/portal/PortalReportView.vue'),
+    meta: { area: 'portal' },
+  },
   {
     // children inherit the area, so the guard keeps every admin page to platform admins
     path: AREA_PATHS.admin,
