@@ -101,6 +101,19 @@ describe('apiFetch', () => {
     expect(problem.fieldErrors()).toEqual({ name: 'must not be blank' })
   })
 
+  it('names a rejected element of a list by the list', () => {
+    const problem = new ApiProblem({
+      title: 'Bad Request',
+      status: 400,
+      errors: [
+        { field: 'create.body.urls[1]', message: 'must be a web address' },
+        { field: 'create.body.title', message: 'must not be blank' },
+      ],
+    })
+
+    expect(problem.fieldErrors()).toEqual({ urls: 'must be a web address', title: 'must not be blank' })
+  })
+
   it('describes a failure without a problem body by its status', async () => {
     installFakeAuth()
     server.use(http.get('/api/v1/things', () => new HttpResponse('boom', { status: 500, statusText: 'Server Error' })))

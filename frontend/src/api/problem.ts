@@ -32,13 +32,14 @@ export class ApiProblem extends Error {
   }
 
   /**
-   * The message for each rejected field, by field name: the last segment of its path (`create.body.slug` gives
-   * `slug`). The first message wins when a field has several.
+   * The message for each rejected field, by field name: the last segment of its path without a list index
+   * (`create.body.slug` gives `slug`, `create.body.urls[1]` gives `urls`). The first message wins when a field has
+   * several.
    */
   fieldErrors(): Record<string, string> {
     const byField: Record<string, string> = {}
     for (const error of this.errors) {
-      const name = error.field?.split('.').pop()
+      const name = error.field?.split('.').pop()?.replace(/\[\d*\]$/, '')
       if (name) {
         byField[name] ??= error.message
       }
