@@ -95,8 +95,8 @@ public class AuditTrail {
 
     /** The events of one case, newest first, before the given sequence number (exclusive); inside its tenant transaction. */
     List<AuditEvent> casePage(UUID caseId, Long beforeSeq, int limit) {
-        return jdbc.prepareStatement("select " + COLUMNS + """
-                 from audit_event where tenant_id = ? and case_id = ? and seq < ? order by seq desc limit ?""", ps -> {
+        return jdbc.prepareStatement("select " + COLUMNS
+                + " from audit_event where tenant_id = ? and case_id = ? and seq < ? order by seq desc limit ?", ps -> {
             ps.setObject(1, transactions.current());
             ps.setObject(2, caseId);
             ps.setLong(3, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
