@@ -1,194 +1,69 @@
 import type { AuditEvent } from './audit'
 import { apiFetch, apiSend } from './http'
 import { PAGE_SIZE, withQuery, type Page } from './page'
+import type { components } from './schema'
+import { enumValues } from './enums'
 
-/*
- * The case workspace API (issue 6). Hand-written from the API brief until the backend's OpenAPI snapshot exists;
- * then these become aliases of the generated `components['schemas']`.
- */
+/* The case workspace API (issue 6). Types come from the backend's OpenAPI document (`npm run generate:api`). */
+type Schemas = components['schemas']
 
-export const CASE_STATUSES = ['NEW', 'TRIAGED', 'ACTIVE', 'MONITORING', 'CLOSED'] as const
-export type CaseStatus = (typeof CASE_STATUSES)[number]
-export const CRISIS_TYPES = [
-  'DATA_BREACH',
-  'DEFAMATION',
-  'DISCRIMINATORY_DEFAMATION',
-  'DENIGRATION',
-  'INDUSTRIAL_ACCIDENT',
-  'PRODUCT_SAFETY',
-  'OUTAGE',
-  'BAD_BUZZ',
-  'LEGACY_SEARCH_RESULTS',
-] as const
-export type CrisisType = (typeof CRISIS_TYPES)[number]
-export const CLUSTERS = ['VICTIM', 'ACCIDENTAL', 'PREVENTABLE'] as const
-export type Cluster = (typeof CLUSTERS)[number]
-export const KINETICS = ['FAST', 'SLOW'] as const
-export type Kinetics = (typeof KINETICS)[number]
-export const PHASES = ['PEACETIME', 'HOT', 'AFTERMATH'] as const
-export type Phase = (typeof PHASES)[number]
-export const WORKSTREAMS = ['COMMUNICATION', 'LEGAL', 'REPUTATION'] as const
-export type Workstream = (typeof WORKSTREAMS)[number]
-export const WORKSTREAM_STATUSES = ['NOT_STARTED', 'ACTIVE', 'DONE'] as const
-export type WorkstreamStatus = (typeof WORKSTREAM_STATUSES)[number]
-export const SUSPECTED_AUTHORS = ['EMPLOYEE', 'COMPETITOR', 'UNKNOWN', 'NONE'] as const
-export type SuspectedAuthor = (typeof SUSPECTED_AUTHORS)[number]
-export const CLOCK_RULES = [
-  'DEFAMATION_LIMITATION',
-  'DISCRIMINATORY_DEFAMATION_LIMITATION',
-  'RIGHT_OF_REPLY_REQUEST',
-  'DENIGRATION_LIMITATION',
-  'GDPR_BREACH_NOTIFICATION',
-  'DISCIPLINARY_ACTION',
-] as const
-export type ClockRule = (typeof CLOCK_RULES)[number]
+export type CaseStatus = Schemas['CaseStatus']
+export type CrisisType = Schemas['CrisisType']
+export type Cluster = Schemas['Cluster']
+export type Kinetics = Schemas['Kinetics']
+export type Phase = Schemas['Phase']
+export type Workstream = Schemas['Workstream']
+export type WorkstreamStatus = Schemas['WorkstreamStatus']
+export type SuspectedAuthor = Schemas['SuspectedAuthor']
+export type ClockRule = Schemas['ClockRule']
+
+export const CASE_STATUSES = enumValues<CaseStatus>({ NEW: 1, TRIAGED: 1, ACTIVE: 1, MONITORING: 1, CLOSED: 1 })
+export const CRISIS_TYPES = enumValues<CrisisType>({
+  DATA_BREACH: 1,
+  DEFAMATION: 1,
+  DISCRIMINATORY_DEFAMATION: 1,
+  DENIGRATION: 1,
+  INDUSTRIAL_ACCIDENT: 1,
+  PRODUCT_SAFETY: 1,
+  OUTAGE: 1,
+  BAD_BUZZ: 1,
+  LEGACY_SEARCH_RESULTS: 1,
+})
+export const CLUSTERS = enumValues<Cluster>({ VICTIM: 1, ACCIDENTAL: 1, PREVENTABLE: 1 })
+export const KINETICS = enumValues<Kinetics>({ FAST: 1, SLOW: 1 })
+export const PHASES = enumValues<Phase>({ PEACETIME: 1, HOT: 1, AFTERMATH: 1 })
+export const WORKSTREAMS = enumValues<Workstream>({ COMMUNICATION: 1, LEGAL: 1, REPUTATION: 1 })
+export const WORKSTREAM_STATUSES = enumValues<WorkstreamStatus>({ NOT_STARTED: 1, ACTIVE: 1, DONE: 1 })
+export const SUSPECTED_AUTHORS = enumValues<SuspectedAuthor>({ EMPLOYEE: 1, COMPETITOR: 1, UNKNOWN: 1, NONE: 1 })
+export const CLOCK_RULES = enumValues<ClockRule>({
+  DEFAMATION_LIMITATION: 1,
+  DISCRIMINATORY_DEFAMATION_LIMITATION: 1,
+  RIGHT_OF_REPLY_REQUEST: 1,
+  DENIGRATION_LIMITATION: 1,
+  GDPR_BREACH_NOTIFICATION: 1,
+  DISCIPLINARY_ACTION: 1,
+})
 export const SEVERITIES = [1, 2, 3, 4] as const
 
-export interface ProposedClock {
-  rule: ClockRule
-  /** ISO instant */
-  triggerAt: string
-}
-
-export interface WorkstreamView {
-  workstream: Workstream
-  status: WorkstreamStatus
-  leadId?: string | null
-  leadName?: string | null
-  tasksDone: number
-  tasksTotal: number
-}
-
+export type ProposedClock = Schemas['ProposedClock']
+export type WorkstreamView = Schemas['WorkstreamView']
 /** The staff view of a case. */
-export interface CaseView {
-  id: string
-  tenantId: string
-  tenantName: string
-  title: string
-  summary: string
-  occurredAt?: string | null
-  reportedAt: string
-  reportedByName?: string | null
-  urls: string[]
-  personalData: boolean
-  hostilePublications: boolean
-  firstPublishedAt?: string | null
-  suspectedAuthor?: SuspectedAuthor | null
-  entryFirm?: Workstream | null
-  status: CaseStatus
-  crisisTypes: CrisisType[]
-  cluster?: Cluster | null
-  severity?: number | null
-  kinetics?: Kinetics | null
-  phase?: Phase | null
-  triagedAt?: string | null
-  workstreams: WorkstreamView[]
-  proposedClocks: ProposedClock[]
-  onTeam: boolean
-  version: number
-}
-
-export interface ClientWorkstreamView {
-  workstream: Workstream
-  status: WorkstreamStatus
-  tasksDone: number
-  tasksTotal: number
-}
-
+export type CaseView = Schemas['CaseView']
+export type ClientWorkstreamView = Schemas['ClientCaseView.Progress']
 /** What a client sees of a case: nothing internal. */
-export interface ClientCaseView {
-  id: string
-  title: string
-  status: CaseStatus
-  phase?: Phase | null
-  reportedAt: string
-  workstreams: ClientWorkstreamView[]
-}
-
-export interface CaseSummary {
-  id: string
-  tenantId: string
-  tenantName: string
-  title: string
-  status: CaseStatus
-  severity?: number | null
-  phase?: Phase | null
-  kinetics?: Kinetics | null
-  reportedAt: string
-  workstreams: Workstream[]
-}
-
-export interface IntakeItem {
-  id: string
-  tenantId: string
-  tenantName: string
-  title: string
-  summary: string
-  occurredAt?: string | null
-  reportedAt: string
-  urls: string[]
-  personalData: boolean
-  hostilePublications: boolean
-  firstPublishedAt?: string | null
-  suspectedAuthor?: SuspectedAuthor | null
-  entryFirm?: Workstream | null
-}
-
-export interface CasesSummary {
-  bySeverity: { severity: number; count: number }[]
-  byStatus: { status: CaseStatus; count: number }[]
-  intakeWaiting: number
-}
-
-export interface ProposedTask {
-  title: string
-  workstream: Workstream
-  dueAt?: string | null
-}
-
-export interface TriageProposal {
-  crisisTypes: CrisisType[]
-  cluster: Cluster
-  severity: number
-  kinetics: Kinetics
-  phase: Phase
-  /** lead first */
-  workstreams: Workstream[]
-  clocks: ProposedClock[]
-  tasks: ProposedTask[]
-}
-
+export type ClientCaseView = Schemas['ClientCaseView']
+export type CaseSummary = Schemas['CaseSummary']
+export type IntakeItem = Schemas['IntakeItem']
+export type CasesSummary = Schemas['CasesSummary']
+export type ProposedTask = Schemas['TriageProposal.Task']
+/** Workstreams in order, the lead first. */
+export type TriageProposal = Schemas['TriageProposal']
 /** What the consultant confirms: the proposal's shape. */
-export type TriageRequest = TriageProposal
-
+export type TriageRequest = Schemas['TriageProposal']
 /** An incident report. `tenantId` is for staff only: a client's tenant comes from their token. */
-export interface NewCase {
-  tenantId?: string
-  title: string
-  summary: string
-  occurredAt?: string
-  urls?: string[]
-  personalData: boolean
-  hostilePublications?: boolean
-  firstPublishedAt?: string
-  suspectedAuthor?: SuspectedAuthor
-}
-
-export interface TeamMember {
-  userId: string
-  name: string
-  username: string
-  role: string
-  firm: Workstream
-  workstream: Workstream
-  lead: boolean
-}
-
-export interface NewTeamMember {
-  userId: string
-  workstream: Workstream
-  lead: boolean
-}
+export type NewCase = Schemas['CaseRequests.NewCase']
+export type TeamMember = Schemas['TeamMember']
+export type NewTeamMember = Schemas['CaseRequests.TeamChange']
 
 const casePath = (id: string, rest = ''): string => `/api/v1/cases/${encodeURIComponent(id)}${rest}`
 

@@ -1,19 +1,9 @@
 import { apiFetch } from './http'
-import type { Workstream } from './cases'
+import type { components } from './schema'
 
 /** An active staff member of one of the three firms. */
-export interface StaffMember {
-  id: string
-  name: string
-  username: string
-  role: string
-  firm: Workstream
-}
-
-export interface TenantName {
-  id: string
-  name: string
-}
+export type StaffMember = components['schemas']['DirectoryController.StaffMember']
+export type TenantName = components['schemas']['DirectoryController.TenantName']
 
 export function listStaffDirectory(): Promise<StaffMember[]> {
   return apiFetch<StaffMember[]>('/api/v1/directory/staff')

@@ -1,68 +1,23 @@
-import type { Workstream } from './cases'
+import { enumValues } from './enums'
 import { apiFetch, apiSend } from './http'
 import { PAGE_SIZE, withQuery, type Page } from './page'
+import type { components } from './schema'
 
-export const TASK_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const
-export type TaskStatus = (typeof TASK_STATUSES)[number]
-export type TaskOrigin = 'TRIAGE' | 'MANUAL' | 'HANDOFF'
-export type HandoffStatus = 'OPEN' | 'ANSWERED' | 'DECLINED'
+type Schemas = components['schemas']
 
-export interface TaskView {
-  id: string
-  caseId: string
-  caseTitle: string
-  tenantName: string
-  workstream: Workstream
-  title: string
-  assigneeId?: string | null
-  assigneeName?: string | null
-  dueAt?: string | null
-  status: TaskStatus
-  origin: TaskOrigin
-  handoffId?: string | null
-  createdAt: string
-  overdue: boolean
-}
+export type TaskStatus = Schemas['TaskStatus']
+export type TaskOrigin = Schemas['TaskOrigin']
+export type HandoffStatus = Schemas['HandoffStatus']
+export const TASK_STATUSES = enumValues<TaskStatus>({ OPEN: 1, IN_PROGRESS: 1, DONE: 1, CANCELLED: 1 })
 
-export interface NewTask {
-  title: string
-  workstream: Workstream
-  assigneeId?: string
-  dueAt?: string
-}
-
-export interface TaskChanges {
-  status?: TaskStatus
-  title?: string
-  assigneeId?: string
-  dueAt?: string
-}
-
-export interface HandoffView {
-  id: string
-  caseId: string
-  fromWorkstream: Workstream
-  toWorkstream: Workstream
-  note: string
-  status: HandoffStatus
-  reply?: string | null
-  createdByName: string
-  createdAt: string
-  answeredByName?: string | null
-  answeredAt?: string | null
-  taskId?: string | null
-}
-
-export interface NewHandoff {
-  fromWorkstream: Workstream
-  toWorkstream: Workstream
-  note: string
-}
-
-export interface HandoffAnswer {
-  decision: 'ANSWERED' | 'DECLINED'
-  reply: string
-}
+export type TaskView = Schemas['TaskView']
+export type NewTask = Schemas['CaseRequests.NewTask']
+/** Only the fields sent change. */
+export type TaskChanges = Schemas['CaseRequests.TaskChanges']
+export type HandoffView = Schemas['HandoffView']
+export type NewHandoff = Schemas['CaseRequests.NewHandoff']
+/** A hand-off is answered or declined, always with a reply. */
+export type HandoffAnswer = Omit<Schemas['CaseRequests.HandoffAnswer'], 'decision'> & { decision: Exclude<HandoffStatus, 'OPEN'> }
 
 const casePath = (id: string, rest: string): string => `/api/v1/cases/${encodeURIComponent(id)}${rest}`
 

@@ -72,8 +72,8 @@ export function useTriageForm(caseView: () => CaseView) {
     severity.value = proposal.severity
     phase.value = proposal.phase
     workstreams.value = [...proposal.workstreams]
-    clocks.value = proposal.clocks.map((c) => ({ key: keys++, rule: c.rule, triggerAt: toLocalInput(c.triggerAt) }))
-    tasks.value = proposal.tasks.map((task) => ({
+    clocks.value = (proposal.clocks ?? []).map((c) => ({ key: keys++, rule: c.rule, triggerAt: toLocalInput(c.triggerAt) }))
+    tasks.value = (proposal.tasks ?? []).map((task) => ({
       key: keys++,
       title: task.title,
       workstream: task.workstream,

@@ -177,7 +177,6 @@ export function handoff(overrides: Partial<HandoffView> = {}): HandoffView {
     createdAt: '2026-03-10T03:00:00Z',
     answeredByName: null,
     answeredAt: null,
-    taskId: null,
     ...overrides,
   }
 }
