@@ -4,6 +4,7 @@ import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.web.router.Router
 import io.taskforce.support.Api
+import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
 import jakarta.inject.Inject
 import spock.lang.Shared
@@ -25,9 +26,14 @@ class AuthorizationMatrixSpec extends Specification {
     @Inject Router router
     @Shared Api api
     @Shared String someUser
+    /** Objects of the case routes, on and off the demo staff's team (see the matrix file). */
+    @Shared Map<String, Map<String, String>> caseObjects
 
     def setup() {
         api = new Api(server.URI)
+        if (caseObjects == null) {
+            caseObjects = setUpCases()
+        }
         if (!someUser) {
             // a person the PATCH /users row can act on without disturbing the demo users
             someUser = api.post('/api/v1/staff', Tokens.of('admin'),
@@ -40,6 +46,7 @@ class AuthorizationMatrixSpec extends Specification {
         String path = matrixCase.path
                 .replace('{tenant}', matrixCase.relation == 'other' ? TENANT_B : TENANT_A)
                 .replace('{user}', someUser)
+        (caseObjects[matrixCase.relation] ?: [:]).each { name, id -> path = path.replace("{${name}}", id) }
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
         def response = api.send(matrixCase.method, path, token, body(matrixCase))
 
@@ -65,11 +72,54 @@ class AuthorizationMatrixSpec extends Specification {
         listed - exposed == [] as Set
     }
 
-    def "the matrix has a row for every role on every route, with both relations for tenant routes"() {
+    def "the matrix has a row for every role on every route, with both relations for tenant and case routes"() {
         expect:
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
-            rows*.relation.toSet() == (rows.first().path.contains('{tenant}') ? ['own', 'other'] as Set : ['-'] as Set)
+            String path = rows.first().path
+            rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
+                    : path =~ /\{(case|task|handoff)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
         }
+    }
+
+    static final String CONSULTANT = '5c0a1b2e-3d4f-4a5b-8c6d-7e8f90a1b2c3'
+    static final String LAWYER = '6d1b2c3f-4e5a-4b6c-9d7e-8f90a1b2c3d4'
+    static final String REPUTATION = '7e2c3d4a-5f6b-4c7d-8e8f-90a1b2c3d4e5'
+
+    /**
+     * Two TRIAGED cases set up in the database: "on" in client-a's tenant with the three demo staff on its team
+     * (each leading their workstream) and one more member to remove; "off" in another tenant, team of another person.
+     */
+    private static Map<String, Map<String, String>> setUpCases() {
+        String other = UUID.randomUUID().toString()
+        String extra = UUID.randomUUID().toString()
+        Map<String, Map<String, String>> objects = [:]
+        TestServices.superuser().withCloseable { sql ->
+            [other, extra].each { sql.execute("insert into user_account (id, username, role) values ('${it}', 'matrix-${it.take(8)}', 'consultant')".toString()) }
+            [on: [TENANT_A, [CONSULTANT, LAWYER, REPUTATION, extra]], off: [TENANT_B, [other]]].each { relation, setup ->
+                String tenant = setup[0]
+                List<String> team = setup[1]
+                String caseId = UUID.randomUUID().toString()
+                String taskId = UUID.randomUUID().toString()
+                String handoffId = UUID.randomUUID().toString()
+                sql.execute("""insert into case_file (id, tenant_id, title, summary, reported_by, reported_at, status, team)
+                               values ('${caseId}', '${tenant}', 'Matrix ${relation}', 's', '${team[0]}', now(), 'TRIAGED',
+                                       array[${team.collect { "'${it}'" }.join(',')}])""".toString())
+                ['COMMUNICATION', 'LEGAL', 'REPUTATION'].eachWithIndex { w, i ->
+                    sql.execute("insert into case_workstream (tenant_id, case_id, workstream, position) values ('${tenant}', '${caseId}', '${w}', ${i})".toString())
+                }
+                team.eachWithIndex { user, i ->
+                    String workstream = relation == 'off' ? 'COMMUNICATION' : ['COMMUNICATION', 'LEGAL', 'REPUTATION', 'COMMUNICATION'][i]
+                    sql.execute("""insert into case_member (tenant_id, case_id, user_id, workstream, lead, added_at)
+                                   values ('${tenant}', '${caseId}', '${user}', '${workstream}', ${i < 3}, now())""".toString())
+                }
+                sql.execute("""insert into case_handoff (id, tenant_id, case_id, from_workstream, to_workstream, note, created_by, created_at)
+                               values ('${handoffId}', '${tenant}', '${caseId}', 'LEGAL', 'REPUTATION', 'n', '${team[0]}', now())""".toString())
+                sql.execute("""insert into case_task (id, tenant_id, case_id, workstream, title, status, origin, created_by, created_at)
+                               values ('${taskId}', '${tenant}', '${caseId}', 'LEGAL', 't', 'OPEN', 'MANUAL', '${team[0]}', now())""".toString())
+                objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other]
+            }
+        }
+        objects
     }
 
     /** A valid body for each write, so that the status reflects authorization, not validation. */
@@ -81,6 +131,17 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/tenants/{}/users': return [email: "client-${unique}@matrix.test", firstName: 'C', lastName: 'M']
             case 'POST /api/v1/staff': return [email: "staff-${unique}@matrix.test", firstName: 'S', lastName: 'M', role: 'lawyer']
             case 'PATCH /api/v1/users/{}': return [active: true]
+            case 'POST /api/v1/cases': return [tenantId: c.role == 'client' ? null : TENANT_A, title: "Matrix ${unique}",
+                                               summary: 'Matrice', personalData: false]
+            case 'POST /api/v1/cases/{}/triage': return [crisisTypes: ['OUTAGE'], cluster: 'ACCIDENTAL', severity: 2, kinetics: 'FAST',
+                                                         phase: 'HOT', workstreams: ['COMMUNICATION', 'LEGAL', 'REPUTATION']]
+            case 'PATCH /api/v1/cases/{}/workstreams/{}': return [status: 'ACTIVE']
+            case 'POST /api/v1/cases/{}/team': return [userId: LAWYER, workstream: 'LEGAL', lead: true]
+            case 'POST /api/v1/cases/{}/tasks': return [title: "Matrix ${unique}", workstream: 'LEGAL']
+            case 'PATCH /api/v1/tasks/{}': return [status: 'IN_PROGRESS']
+            case 'POST /api/v1/cases/{}/handoffs': return [fromWorkstream: 'LEGAL', toWorkstream: 'REPUTATION', note: 'Matrix']
+            case 'POST /api/v1/handoffs/{}/answer': return [decision: 'ANSWERED', reply: 'Matrix']
+            case 'POST /api/v1/cases/{}/status': return [status: 'ACTIVE']
             default: return null
         }
     }

@@ -32,6 +32,19 @@ class RowLevelSecuritySpec extends Specification {
             audit_checkpoint: { UUID t -> "insert into audit_checkpoint (tenant_id, seq, hash, signed_at, key_id, signature) values ('${t}', 1, repeat('1', 64), now(), 'k', 's')" },
     ]
 
+    /** Case tables: one row of each for a case of tenant A whose team is TEAM_MEMBER only. */
+    static final UUID CASE = UUID.randomUUID()
+    static final String TEAM_MEMBER = '33333333-3333-4333-8333-333333333333'
+    static final String OFF_TEAM = '44444444-4444-4444-8444-444444444444'
+    static final Map<String, String> CASE_ROWS = [
+            case_file          : "insert into case_file (id, tenant_id, title, summary, reported_by, reported_at, status, team) values ('${CASE}', '${A}', 't', 's', '${TEAM_MEMBER}', now(), 'ACTIVE', array['${TEAM_MEMBER}'])",
+            case_workstream    : "insert into case_workstream (tenant_id, case_id, workstream, position) values ('${A}', '${CASE}', 'LEGAL', 0)",
+            case_member        : "insert into case_member (tenant_id, case_id, user_id, workstream, lead, added_at) values ('${A}', '${CASE}', '${TEAM_MEMBER}', 'LEGAL', true, now())",
+            case_handoff       : "insert into case_handoff (id, tenant_id, case_id, from_workstream, to_workstream, note, created_by, created_at) values ('${UUID.randomUUID()}', '${A}', '${CASE}', 'LEGAL', 'REPUTATION', 'n', '${TEAM_MEMBER}', now())",
+            case_task          : "insert into case_task (id, tenant_id, case_id, workstream, title, status, origin, created_by, created_at) values ('${UUID.randomUUID()}', '${A}', '${CASE}', 'LEGAL', 't', 'OPEN', 'MANUAL', '${TEAM_MEMBER}', now())",
+            case_clock_proposal: "insert into case_clock_proposal (tenant_id, case_id, rule, trigger_at) values ('${A}', '${CASE}', 'DEFAMATION_LIMITATION', now())",
+    ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
+
     @Inject DataSource dataSource
     @Inject TenantTransactions transactions
     @Shared List<String> tenantTables
@@ -45,6 +58,10 @@ class RowLevelSecuritySpec extends Specification {
                 sql.execute("insert into user_account (id, username, role) values ('${userOf(t)}', 'rls-${t}', 'client') on conflict do nothing".toString())
                 ROWS.values().each { sql.execute(it(t)) }
             }
+            [TEAM_MEMBER, OFF_TEAM].each { u ->
+                sql.execute("insert into user_account (id, username, role) values ('${u}', 'rls-${u}', 'lawyer') on conflict do nothing".toString())
+            }
+            CASE_ROWS.values().each { sql.execute(it) }
             tenantTables = sql.rows('''select c.table_name from information_schema.columns c
                                         join information_schema.tables t using (table_schema, table_name)
                                         where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
@@ -70,7 +87,7 @@ class RowLevelSecuritySpec extends Specification {
 
     def "every table we know how to fill is under test, and every tenant table has a policy"() {
         expect:
-        ROWS.keySet().toSorted() == tenantTables
+        (ROWS.keySet() + CASE_ROWS.keySet()).toSorted() == tenantTables
         TestServices.superuser().withCloseable { sql ->
             sql.rows("select distinct tablename from pg_policies where schemaname = 'public'")*.tablename.toSorted()
         }.containsAll(tenantTables)
@@ -169,6 +186,92 @@ class RowLevelSecuritySpec extends Specification {
         then:
         def e = thrown(SQLException)
         e.message.contains('permission denied')
+    }
+
+    def "#table: staff off the case's team read, insert, update and delete none of its rows"() {
+        expect: 'the team member sees the row, across tenants and within the tenant'
+        asStaff(TEAM_MEMBER, null) { c -> count(c, table, A) } == 1
+        asStaff(TEAM_MEMBER, A) { c -> count(c, table, A) } == 1
+
+        and: 'a staff member off the team sees nothing of it, with or without the tenant bound'
+        asStaff(OFF_TEAM, null) { c -> count(c, table, A) } == 0
+        asStaff(OFF_TEAM, A) { c -> count(c, table, A) } == 0
+
+        when: 'off the team, updating and deleting with the WHERE clause forgotten'
+        int updated = asStaff(OFF_TEAM, A) { c -> tryUpdate(c, "update ${table} set tenant_id = tenant_id") }
+        int deleted = asStaff(OFF_TEAM, A) { c -> tryUpdate(c, "delete from ${table}") }
+
+        then:
+        updated == 0
+        deleted == 0
+        TestServices.superuser().withCloseable { it.firstRow("select count(*) as n from ${table} where tenant_id = '${A}'".toString()).n } == 1
+
+        when: 'off the team, inserting a row for the case'
+        asStaff(OFF_TEAM, A) { c -> c.createStatement().execute(CASE_ROWS[table].replace(CASE.toString(), CASE.toString())
+                .replace("'${TEAM_MEMBER}', now(), 'ACTIVE'", "'${OFF_TEAM}', now(), 'ACTIVE'")) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('row-level security') || e.message.contains('duplicate key')
+
+        where:
+        table << CASE_ROWS.keySet().toList()
+    }
+
+    def "#table: a client sees their tenant's case rows only, and no other tenant's"() {
+        expect:
+        asClient(A) { c -> count(c, table, null) } == 1
+        asClient(B) { c -> count(c, table, null) } == 0
+
+        where:
+        table << CASE_ROWS.keySet().toList()
+    }
+
+    def "#table: used outside a case transaction, a query fails loudly instead of answering nothing"() {
+        when:
+        asTenant(A) { c -> count(c, table, null) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('outside a case transaction')
+
+        where:
+        table << CASE_ROWS.keySet().toList()
+    }
+
+    def "the intake queue: every staff member sees NEW cases of every tenant, not the rows of other cases"() {
+        given:
+        UUID fresh = UUID.randomUUID()
+        TestServices.superuser().withCloseable { sql ->
+            sql.execute("insert into case_file (id, tenant_id, title, summary, reported_by, reported_at, status) values ('${fresh}', '${B}', 'n', 's', '${TEAM_MEMBER}', now(), 'NEW')".toString())
+        }
+
+        expect:
+        asStaff(OFF_TEAM, null) { c -> count(c, 'case_file', B) } == 1
+        asStaff(OFF_TEAM, null) { c -> count(c, 'case_file', A) } == 0
+    }
+
+    private <T> T asStaff(String user, UUID tenant, Closure<T> work) {
+        asActor('staff', user, tenant, work)
+    }
+
+    private <T> T asClient(UUID tenant, Closure<T> work) {
+        asActor('client', userOf(tenant), tenant, work)
+    }
+
+    private <T> T asActor(String actor, String user, UUID tenant, Closure<T> work) {
+        Connection c = DelegatingDataSource.unwrapDataSource(dataSource).connection
+        try {
+            c.autoCommit = false
+            c.createStatement().execute("select set_config('app.actor', '${actor}', true), set_config('app.user_id', '${user}', true)")
+            if (tenant != null) {
+                c.createStatement().execute("select set_config('app.tenant_id', '${tenant}', true)")
+            }
+            return work(c)
+        } finally {
+            c.rollback()
+            c.close()
+        }
     }
 
     private <T> T asTenant(UUID tenant, Closure<T> work) {
