@@ -77,6 +77,7 @@ export const TaskforcePreset = definePreset(Aura, {
       colorScheme: {
         light: {
           success: { color: '{green.800}' },
+          info: { color: '{sky.800}' },
           danger: { color: '{red.800}' },
           warn: { color: '{orange.800}' },
           secondary: { color: '{surface.700}' },
