@@ -19,6 +19,8 @@ export interface ClockDraft {
   rule: ClockRule | null
   /** datetime-local value */
   triggerAt: string
+  /** the proposed instant, sent back as it is (seconds included) unless the consultant changed the time */
+  proposedAt?: string | null
 }
 
 export interface TaskDraft {
@@ -27,6 +29,13 @@ export interface TaskDraft {
   workstream: Workstream | null
   /** datetime-local value, or '' */
   dueAt: string
+  /** the proposed instant, sent back as it is unless the consultant changed the time */
+  proposedAt?: string | null
+}
+
+/** The instant of an edited datetime-local value, or the proposed one when the minute shown was not changed. */
+function instantOf(local: string, proposedAt: string | null | undefined): string | undefined {
+  return proposedAt && toLocalInput(proposedAt) === local ? proposedAt : fromLocalInput(local)
 }
 
 export interface TriageErrors {
@@ -72,12 +81,18 @@ export function useTriageForm(caseView: () => CaseView) {
     severity.value = proposal.severity
     phase.value = proposal.phase
     workstreams.value = [...proposal.workstreams]
-    clocks.value = (proposal.clocks ?? []).map((c) => ({ key: keys++, rule: c.rule, triggerAt: toLocalInput(c.triggerAt) }))
+    clocks.value = (proposal.clocks ?? []).map((c) => ({
+      key: keys++,
+      rule: c.rule,
+      triggerAt: toLocalInput(c.triggerAt),
+      proposedAt: c.triggerAt,
+    }))
     tasks.value = (proposal.tasks ?? []).map((task) => ({
       key: keys++,
       title: task.title,
       workstream: task.workstream,
       dueAt: toLocalInput(task.dueAt),
+      proposedAt: task.dueAt,
     }))
   }
 
@@ -183,9 +198,9 @@ export function useTriageForm(caseView: () => CaseView) {
       kinetics: kinetics.value as Kinetics,
       phase: phase.value as Phase,
       workstreams: [...workstreams.value],
-      clocks: clocks.value.map((c) => ({ rule: c.rule as ClockRule, triggerAt: fromLocalInput(c.triggerAt) as string })),
+      clocks: clocks.value.map((c) => ({ rule: c.rule as ClockRule, triggerAt: instantOf(c.triggerAt, c.proposedAt) as string })),
       tasks: tasks.value.map((task) => {
-        const due = fromLocalInput(task.dueAt)
+        const due = instantOf(task.dueAt, task.proposedAt)
         return due
           ? { title: task.title.trim(), workstream: task.workstream as Workstream, dueAt: due }
           : { title: task.title.trim(), workstream: task.workstream as Workstream }

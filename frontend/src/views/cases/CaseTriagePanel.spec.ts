@@ -24,7 +24,7 @@ const withBadBuzz: TriageProposal = {
   workstreams: ['COMMUNICATION', 'LEGAL', 'REPUTATION'],
   clocks: [{ rule: 'GDPR_BREACH_NOTIFICATION', triggerAt: '2026-03-10T01:30:00Z' }],
   tasks: [
-    { title: 'Log the rumours', workstream: 'REPUTATION', dueAt: '2026-03-10T03:00:00Z' },
+    { title: 'Log the rumours', workstream: 'REPUTATION', dueAt: '2026-03-10T03:00:27Z' },
     { title: 'Holding statement', workstream: 'COMMUNICATION' },
   ],
 }
@@ -112,7 +112,7 @@ describe('Triage of a new case', () => {
       workstreams: ['LEGAL', 'COMMUNICATION'],
       clocks: [],
       tasks: [
-        { title: 'Log the rumours', workstream: 'REPUTATION', dueAt: '2026-03-10T03:00:00.000Z' },
+        { title: 'Log the rumours', workstream: 'REPUTATION', dueAt: '2026-03-10T03:00:27Z' },
         { title: 'Holding statement within the hour', workstream: 'COMMUNICATION' },
       ],
     })
