@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AREAS, AREA_ACCESS, areasFor, canAccess, knownRoles, type Area } from './areas'
+import { AREAS, AREA_ACCESS, areasFor, canAccess, canDo, knownRoles, type Area, type CaseAction } from './areas'
 
 describe('areasFor', () => {
   it.each<[string, string[], Area[]]>([
@@ -48,5 +48,23 @@ describe('canAccess', () => {
 describe('knownRoles', () => {
   it('keeps only application roles, in a stable order', () => {
     expect(knownRoles(['offline_access', 'lawyer', 'platform_admin'])).toEqual(['platform_admin', 'lawyer'])
+  })
+})
+
+describe('canDo', () => {
+  it.each<[CaseAction, string, boolean]>([
+    ['reportIncident', 'client', true],
+    ['reportIncident', 'reputation_specialist', true],
+    ['reportIncident', 'platform_admin', false],
+    ['watchIntake', 'consultant', true],
+    ['watchIntake', 'lawyer', false],
+    ['triage', 'consultant', true],
+    ['triage', 'lawyer', false],
+    ['triage', 'client', false],
+    ['changeStatus', 'reputation_specialist', false],
+    ['manageTeam', 'consultant', true],
+    ['manageTeam', 'platform_admin', false],
+  ])('%s for %s is %s', (action, role, expected) => {
+    expect(canDo(action, [role])).toBe(expected)
   })
 })

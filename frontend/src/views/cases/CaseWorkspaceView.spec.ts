@@ -204,7 +204,7 @@ describe('Case workspace: audit trail', () => {
     await open(lawyer, 'audit')
 
     const row = await screen.findByTestId('audit-event-7')
-    expect(row.textContent).toContain('case.triaged')
+    expect(row.textContent).toContain('Case triaged')
     expect(screen.getByRole('table', { name: 'Audit trail' })).toBeTruthy()
   })
 })
