@@ -1,0 +1,99 @@
+package io.taskforce.cases
+
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.micronaut.web.router.Router
+import io.taskforce.authorization.AuthorizationMatrix
+import io.taskforce.support.Api
+import io.taskforce.support.TestServices
+import io.taskforce.support.Tokens
+import jakarta.inject.Inject
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * Every route that changes a case writes exactly one audit event, in the case's tenant chain, carrying the case
+ * id. The routes are read from the router, so a new mutating case route without a step here fails the spec.
+ */
+@MicronautTest(transactional = false)
+class CaseAuditSpec extends Specification {
+
+    static final String TENANT_A = 'b094b75d-873d-4f54-9892-afd58263330a'
+    static final String LAWYER_ID = '6d1b2c3f-4e5a-4b6c-9d7e-8f90a1b2c3d4'
+    static final String REPUTATION_ID = '7e2c3d4a-5f6b-4c7d-8e8f-90a1b2c3d4e5'
+
+    /** In order: each step may use the ids the previous ones created. */
+    static final List<Map> STEPS = [
+            [route: 'POST /api/v1/cases', user: 'client-a', path: { s -> '/api/v1/cases' },
+             body : { s -> [title: 'Audit: avis négatifs en série', summary: 'Une vague d\'avis une étoile.', personalData: false] },
+             keep : { s, json -> s.case = json.id }],
+            [route: 'POST /api/v1/cases/{}/triage', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/triage" },
+             body : { s -> [crisisTypes: ['BAD_BUZZ'], cluster: 'VICTIM', severity: 3, kinetics: 'FAST', phase: 'HOT',
+                            workstreams: ['COMMUNICATION', 'REPUTATION', 'LEGAL'], tasks: [[title: 'Consigner les rumeurs', workstream: 'COMMUNICATION']]] }],
+            [route: 'POST /api/v1/cases/{}/team', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team" },
+             body : { s -> [userId: REPUTATION_ID, workstream: 'REPUTATION', lead: true] }],
+            [route: 'PATCH /api/v1/cases/{}/workstreams/{}', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/workstreams/REPUTATION" },
+             body : { s -> [status: 'ACTIVE'] }],
+            [route: 'POST /api/v1/cases/{}/tasks', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/tasks" },
+             body : { s -> [title: 'Répondre aux avis', workstream: 'REPUTATION', assigneeId: REPUTATION_ID] },
+             keep : { s, json -> s.task = json.id }],
+            [route: 'PATCH /api/v1/tasks/{}', user: 'reputation', path: { s -> "/api/v1/tasks/${s.task}" },
+             body : { s -> [status: 'DONE'] }],
+            [route: 'POST /api/v1/cases/{}/handoffs', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/handoffs" },
+             body : { s -> [fromWorkstream: 'REPUTATION', toWorkstream: 'COMMUNICATION', note: 'Une rumeur à démentir'] },
+             keep : { s, json -> s.handoff = json.id }],
+            [route: 'POST /api/v1/handoffs/{}/answer', user: 'consultant', path: { s -> "/api/v1/handoffs/${s.handoff}/answer" },
+             body : { s -> [decision: 'DECLINED', reply: 'Déjà démentie ce matin'] }],
+            [route: 'DELETE /api/v1/cases/{}/team/{}', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team/${REPUTATION_ID}" },
+             body : { s -> null }],
+            [route: 'POST /api/v1/cases/{}/status', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/status" },
+             body : { s -> [status: 'CLOSED', reason: 'Plus rien en ligne'] }],
+    ]
+
+    @Inject EmbeddedServer server
+    @Inject Router router
+    @Shared Map<String, String> state = [:]
+
+    def "#step.route writes exactly one audit event carrying the case"() {
+        given:
+        def api = new Api(server.URI)
+        long before = lastSeq()
+
+        when:
+        def response = api.send(step.route.tokenize(' ')[0], step.path(state), Tokens.of(step.user), step.body(state))
+        if (step.keep) {
+            step.keep(state, response.json)
+        }
+        def events = eventsAfter(before)
+
+        then:
+        response.status < 300
+        events.size() == 1
+        events[0].case_id.toString() == state.case
+
+        where:
+        step << STEPS
+    }
+
+    def "every mutating route of a case has a step above"() {
+        given:
+        def mutating = router.uriRoutes()
+                .filter { it.httpMethodName in ['POST', 'PUT', 'PATCH', 'DELETE'] }
+                .collect { AuthorizationMatrix.shape(it.httpMethodName, it.uriMatchTemplate.toPathString()) }
+                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs)(\/.*)?/ }
+                .toSet()
+
+        expect:
+        mutating == STEPS*.route.toSet()
+    }
+
+    private static long lastSeq() {
+        TestServices.superuser().withCloseable { it.firstRow("select coalesce(max(seq), 0) as s from audit_event where tenant_id = '${TENANT_A}'".toString()).s as long }
+    }
+
+    private static List eventsAfter(long seq) {
+        TestServices.superuser().withCloseable {
+            it.rows("select case_id, action from audit_event where tenant_id = '${TENANT_A}' and seq > ${seq} order by seq".toString())
+        }
+    }
+}
