@@ -5,7 +5,7 @@ export { ApiProblem }
 export type { FieldError }
 
 /** Seconds of validity the token must still have before a call; refreshed otherwise. */
-const MIN_TOKEN_VALIDITY = 30
+export const MIN_TOKEN_VALIDITY = 30
 
 /**
  * Calls the API as the signed-in user: refreshes the token if needed, adds the bearer token, parses JSON.
