@@ -2,7 +2,7 @@ package io.taskforce.tenancy;
 
 import io.taskforce.audit.AuditEntry;
 import io.taskforce.audit.AuditTrail;
-import io.taskforce.audit.Change;
+import io.taskforce.audit.Changes;
 import io.taskforce.identity.Caller;
 import io.taskforce.identity.KeycloakAdmin;
 import io.taskforce.identity.NewIdentity;
@@ -11,14 +11,13 @@ import io.taskforce.identity.UserAccount;
 import io.taskforce.identity.UserAccountRepository;
 import io.taskforce.platform.db.TenantTransactions;
 import io.taskforce.platform.problem.ApiException;
+import io.taskforce.platform.web.Keyset;
 import io.taskforce.platform.web.Page;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,12 +50,12 @@ class PeopleService {
 
     Page<UserView> members(UUID tenantId, String after, int limit) {
         tenants.get(tenantId);
-        var rows = transactions.read(tenantId, () -> members.findMembersAfter(cursor(after), limit + 1));
+        var rows = transactions.read(tenantId, () -> members.findMembersAfter(Keyset.parseId(after), limit + 1));
         return Page.of(rows.stream().map(u -> UserView.of(u, tenantId)).toList(), limit, u -> u.id().toString());
     }
 
     Page<UserView> staff(String after, int limit) {
-        var rows = accounts.findStaffAfter(cursor(after), limit + 1);
+        var rows = accounts.findStaffAfter(Keyset.parseId(after), limit + 1);
         return Page.of(rows.stream().map(u -> UserView.of(u, null)).toList(), limit, u -> u.id().toString());
     }
 
@@ -116,32 +115,15 @@ class PeopleService {
             }
             var updated = accounts.update(account.withActive(active));
             audit.record(caller, AuditEntry.of(active ? "user.reactivated" : "user.deactivated", "user", userId,
-                    Map.of("active", new Change(!active, active))));
+                    Changes.of().changed("active", !active, active)));
             keycloak.setEnabled(userId, active);
             return UserView.of(updated, null);
         });
     }
 
-    /** Page cursors of people are the id of the last person of the previous page. */
-    private static UUID cursor(String after) {
-        if (after == null || after.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'after' must be the 'next' value of a previous page.");
-        }
-    }
-
-    private static Map<String, Change> invitedChanges(UserAccount account, UUID tenantId) {
-        var changes = new LinkedHashMap<String, Change>();
-        changes.put("username", new Change(null, account.username()));
-        changes.put("role", new Change(null, account.role()));
-        if (tenantId != null) {
-            changes.put("tenant", new Change(null, tenantId.toString()));
-        }
-        return changes;
+    private static Changes invitedChanges(UserAccount account, UUID tenantId) {
+        var changes = Changes.of().set("username", account.username()).set("role", account.role());
+        return tenantId == null ? changes : changes.set("tenant", tenantId);
     }
 
     private String temporaryPassword() {

@@ -3,6 +3,7 @@ package io.taskforce.tenancy;
 import io.taskforce.audit.AuditEntry;
 import io.taskforce.audit.AuditTrail;
 import io.taskforce.audit.Change;
+import io.taskforce.audit.Changes;
 import io.taskforce.identity.Caller;
 import io.taskforce.identity.KeycloakAdmin;
 import io.taskforce.platform.db.TenantTransactions;
@@ -12,7 +13,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,12 +51,8 @@ class TenantService {
             var tenant = tenants.save(new Tenant(id, request.slug(), request.name().trim(),
                     request.locale() == null ? "fr" : request.locale(), true,
                     Instant.now().truncatedTo(ChronoUnit.MICROS), null));
-            var changes = new LinkedHashMap<String, Change>();
-            changes.put("name", new Change(null, tenant.name()));
-            changes.put("slug", new Change(null, tenant.slug()));
-            changes.put("locale", new Change(null, tenant.locale()));
-            changes.put("active", new Change(null, true));
-            audit.record(caller, AuditEntry.of("tenant.created", "tenant", id, changes));
+            audit.record(caller, AuditEntry.of("tenant.created", "tenant", id, Changes.of().set("name", tenant.name())
+                    .set("slug", tenant.slug()).set("locale", tenant.locale()).set("active", true)));
             String groupId = keycloak.createTenantGroup(id, tenant.slug());
             return TenantView.of(tenants.update(tenant.withKeycloakGroupId(groupId)));
         });
@@ -66,19 +62,19 @@ class TenantService {
     TenantView update(Caller caller, UUID id, TenantRequests.UpdateTenant request) {
         return transactions.write(TenantTransactions.PLATFORM, () -> {
             var tenant = get(id);
-            var changes = new LinkedHashMap<String, Change>();
-            if (request.name() != null && !request.name().isBlank() && !request.name().trim().equals(tenant.name())) {
-                changes.put("name", new Change(tenant.name(), request.name().trim()));
+            var changes = Changes.of();
+            if (request.name() != null && !request.name().isBlank()) {
+                changes.changed("name", tenant.name(), request.name().trim());
                 tenant = tenant.withName(request.name().trim());
             }
-            if (request.active() != null && request.active() != tenant.active()) {
-                changes.put("active", new Change(tenant.active(), request.active()));
+            if (request.active() != null) {
+                changes.changed("active", tenant.active(), request.active());
                 tenant = tenant.withActive(request.active());
             }
             if (changes.isEmpty()) {
                 return TenantView.of(tenant);
             }
-            audit.record(caller, AuditEntry.of(updateAction(changes, tenant.active()), "tenant", id, changes));
+            audit.record(caller, AuditEntry.of(updateAction(changes.asMap(), tenant.active()), "tenant", id, changes));
             return TenantView.of(tenants.update(tenant));
         });
     }

@@ -1,7 +1,9 @@
 package io.taskforce.audit
 
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
+import spock.lang.Shared
 import io.micronaut.runtime.server.EmbeddedServer
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.taskforce.identity.Caller
 import io.taskforce.identity.CurrentUser
 import io.taskforce.identity.Firm
@@ -9,21 +11,20 @@ import io.taskforce.platform.db.TenantTransactions
 import io.taskforce.support.Api
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
-import jakarta.inject.Inject
 import spock.lang.Specification
 
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors
 
 /** The hash chain against the real database: concurrency, an attacker with direct write access, checkpoints. */
-@MicronautTest(transactional = false)
+@RealServices
 class AuditTrailSpec extends Specification {
 
-    @Inject AuditTrail trail
-    @Inject AuditVerification verification
-    @Inject Checkpoints checkpoints
-    @Inject TenantTransactions transactions
-    @Inject EmbeddedServer server
+    @Shared AuditTrail trail = SharedApplication.bean(AuditTrail)
+    @Shared AuditVerification verification = SharedApplication.bean(AuditVerification)
+    @Shared Checkpoints checkpoints = SharedApplication.bean(Checkpoints)
+    @Shared TenantTransactions transactions = SharedApplication.bean(TenantTransactions)
+    @Shared EmbeddedServer server = SharedApplication.server()
 
     static final Caller CALLER = new Caller(new CurrentUser(UUID.randomUUID().toString(), 'lawyer', 'Louise Garnier',
             ['lawyer'], Firm.LEGAL, null), '203.0.113.7', 'Spec/1.0', 'req-1')

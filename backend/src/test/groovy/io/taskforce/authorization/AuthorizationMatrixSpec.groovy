@@ -1,12 +1,12 @@
 package io.taskforce.authorization
 
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.micronaut.runtime.server.EmbeddedServer
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.web.router.Router
 import io.taskforce.support.Api
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
-import jakarta.inject.Inject
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -14,7 +14,7 @@ import spock.lang.Specification
  * Runs every row of src/test/resources/authorization-matrix.csv against the running application with real
  * Keycloak tokens, and checks that the matrix covers exactly the API routes the application exposes.
  */
-@MicronautTest(transactional = false)
+@RealServices
 class AuthorizationMatrixSpec extends Specification {
 
     static final String TENANT_A = 'b094b75d-873d-4f54-9892-afd58263330a' // client-a's tenant
@@ -22,8 +22,8 @@ class AuthorizationMatrixSpec extends Specification {
     static final Map<String, String> USERS = [consultant: 'consultant', lawyer: 'lawyer', reputation_specialist: 'reputation',
                                               client    : 'client-a', platform_admin: 'admin']
 
-    @Inject EmbeddedServer server
-    @Inject Router router
+    @Shared EmbeddedServer server = SharedApplication.server()
+    @Shared Router router = SharedApplication.bean(Router)
     @Shared Api api
     @Shared String someUser
     /** Objects of the case routes, on and off the demo staff's team (see the matrix file). */

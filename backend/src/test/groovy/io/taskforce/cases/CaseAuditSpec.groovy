@@ -1,13 +1,13 @@
 package io.taskforce.cases
 
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.micronaut.runtime.server.EmbeddedServer
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.web.router.Router
 import io.taskforce.authorization.AuthorizationMatrix
 import io.taskforce.support.Api
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
-import jakarta.inject.Inject
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -15,7 +15,7 @@ import spock.lang.Specification
  * Every route that changes a case writes exactly one audit event, in the case's tenant chain, carrying the case
  * id. The routes are read from the router, so a new mutating case route without a step here fails the spec.
  */
-@MicronautTest(transactional = false)
+@RealServices
 class CaseAuditSpec extends Specification {
 
     static final String TENANT_A = 'b094b75d-873d-4f54-9892-afd58263330a'
@@ -50,8 +50,8 @@ class CaseAuditSpec extends Specification {
              body : { s -> [status: 'CLOSED', reason: 'Plus rien en ligne'] }],
     ]
 
-    @Inject EmbeddedServer server
-    @Inject Router router
+    @Shared EmbeddedServer server = SharedApplication.server()
+    @Shared Router router = SharedApplication.bean(Router)
     @Shared Map<String, String> state = [:]
 
     def "#step.route writes exactly one audit event carrying the case"() {

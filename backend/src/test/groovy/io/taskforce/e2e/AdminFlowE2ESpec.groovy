@@ -1,7 +1,7 @@
 package io.taskforce.e2e
 
-import io.micronaut.context.annotation.Property
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.taskforce.support.Browser
 import io.taskforce.support.TestServices
 import org.openqa.selenium.By
@@ -16,8 +16,7 @@ import spock.lang.Stepwise
  * its verification; the invited client then logs in with the one-time password and chooses their own.
  */
 @Stepwise
-@MicronautTest(transactional = false)
-@Property(name = 'micronaut.server.port', value = '18080')
+@RealServices
 class AdminFlowE2ESpec extends Specification {
 
     @Shared @AutoCleanup Browser browser = new Browser()

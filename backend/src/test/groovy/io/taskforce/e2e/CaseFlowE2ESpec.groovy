@@ -1,7 +1,7 @@
 package io.taskforce.e2e
 
-import io.micronaut.context.annotation.Property
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.taskforce.support.Api
 import io.taskforce.support.Browser
 import io.taskforce.support.TestServices
@@ -27,8 +27,7 @@ import java.util.function.Function
  * English and French go to target/e2e-screenshots; axe-core checks each main page.
  */
 @Stepwise
-@MicronautTest(transactional = false)
-@Property(name = 'micronaut.server.port', value = '18080')
+@RealServices
 class CaseFlowE2ESpec extends Specification {
 
     @Shared @AutoCleanup Browser browser = new Browser()

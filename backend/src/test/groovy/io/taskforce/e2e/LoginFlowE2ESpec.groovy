@@ -1,7 +1,7 @@
 package io.taskforce.e2e
 
-import io.micronaut.context.annotation.Property
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.taskforce.support.Browser
 import io.taskforce.support.TestServices
 import org.openqa.selenium.By
@@ -15,8 +15,7 @@ import java.nio.file.Files
  * Each demo user logs in through the real Keycloak login page in a real headless Chromium, sees who they
  * are, switches the language both ways and logs out. Screenshots go to target/e2e-screenshots.
  */
-@MicronautTest(transactional = false)
-@Property(name = 'micronaut.server.port', value = '18080')
+@RealServices
 class LoginFlowE2ESpec extends Specification {
 
     /** A fresh browser for each user: no session can leak from one case to the next. */

@@ -1,5 +1,7 @@
 package io.taskforce.identity
 
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import com.nimbusds.jose.JOSEObjectType
 import com.nimbusds.jose.JWSAlgorithm
 import com.nimbusds.jose.JWSHeader
@@ -9,19 +11,17 @@ import com.nimbusds.jwt.JWTClaimsSet
 import com.nimbusds.jwt.PlainJWT
 import com.nimbusds.jwt.SignedJWT
 import io.micronaut.runtime.server.EmbeddedServer
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.taskforce.support.Api
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
-import jakarta.inject.Inject
 import spock.lang.Shared
 import spock.lang.Specification
 
 /** Tokens that must not pass against the real Keycloak-configured application. */
-@MicronautTest(transactional = false)
+@RealServices
 class TokenRejectionSpec extends Specification {
 
-    @Inject EmbeddedServer server
+    @Shared EmbeddedServer server = SharedApplication.server()
     @Shared Api api
 
     def setup() { api = new Api(server.URI) }

@@ -1,17 +1,18 @@
 package io.taskforce.platform
 
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
+import spock.lang.Shared
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
-import jakarta.inject.Inject
 import spock.lang.Specification
 
 import javax.sql.DataSource
 
 /** Row-level security only holds if the application's own connection cannot escape it. */
-@MicronautTest(transactional = false)
+@RealServices
 class DatabaseRoleSpec extends Specification {
 
-    @Inject DataSource dataSource
+    @Shared DataSource dataSource = SharedApplication.bean(DataSource)
 
     def "the application's connection is not superuser, cannot bypass RLS and owns no table"() {
         when:

@@ -1,18 +1,18 @@
 package io.taskforce.platform
 
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.micronaut.runtime.server.EmbeddedServer
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.taskforce.support.Api
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
-import jakarta.inject.Inject
 import spock.lang.Shared
 import spock.lang.Specification
 
-@MicronautTest(transactional = false)
+@RealServices
 class WebSurfaceSpec extends Specification {
 
-    @Inject EmbeddedServer server
+    @Shared EmbeddedServer server = SharedApplication.server()
     @Shared Api api
 
     def setup() { api = new Api(server.URI) }

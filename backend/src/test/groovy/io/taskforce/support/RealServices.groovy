@@ -5,7 +5,7 @@ import java.lang.annotation.Retention
 import java.lang.annotation.RetentionPolicy
 import java.lang.annotation.Target
 
-/** Marks a spec that needs the real PostgreSQL and Keycloak without being a @MicronautTest. */
+/** Marks a spec that needs the real PostgreSQL and Keycloak (and, through SharedApplication, the running application). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @interface RealServices {

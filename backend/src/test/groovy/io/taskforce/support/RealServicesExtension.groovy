@@ -4,7 +4,7 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import org.spockframework.runtime.extension.IGlobalExtension
 import org.spockframework.runtime.model.SpecInfo
 
-/** Starts PostgreSQL and Keycloak before the first spec that needs them (any @MicronautTest or @RealServices spec). */
+/** Starts PostgreSQL and Keycloak before the first spec that needs them (any @RealServices or @MicronautTest spec). */
 class RealServicesExtension implements IGlobalExtension {
 
     @Override

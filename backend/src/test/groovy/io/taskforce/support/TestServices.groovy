@@ -50,6 +50,7 @@ final class TestServices {
     }
 
     static synchronized void stop() {
+        SharedApplication.stop()
         if (keycloakDir != null) {
             run(repoRoot().resolve('deploy/keycloak.sh').toString(), 'stop', keycloakDir.toString())
             keycloakDir = null

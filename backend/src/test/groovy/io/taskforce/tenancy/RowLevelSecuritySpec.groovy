@@ -1,10 +1,10 @@
 package io.taskforce.tenancy
 
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.taskforce.platform.db.TenantTransactions
 import io.taskforce.support.TestServices
-import jakarta.inject.Inject
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -16,7 +16,7 @@ import java.sql.SQLException
  * Tenant isolation in PostgreSQL itself, connected as the application role: what the application could do
  * with a forgotten WHERE clause, row-level security must still refuse. Rows are set up as superuser.
  */
-@MicronautTest(transactional = false)
+@RealServices
 class RowLevelSecuritySpec extends Specification {
 
     static final UUID A = UUID.randomUUID()
@@ -45,8 +45,8 @@ class RowLevelSecuritySpec extends Specification {
             case_clock_proposal: "insert into case_clock_proposal (tenant_id, case_id, rule, trigger_at) values ('${A}', '${CASE}', 'DEFAMATION_LIMITATION', now())",
     ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
 
-    @Inject DataSource dataSource
-    @Inject TenantTransactions transactions
+    @Shared DataSource dataSource = SharedApplication.bean(DataSource)
+    @Shared TenantTransactions transactions = SharedApplication.bean(TenantTransactions)
     @Shared List<String> tenantTables
 
     static String userOf(UUID tenant) { tenant == A ? '11111111-1111-4111-8111-111111111111' : '22222222-2222-4222-8222-222222222222' }

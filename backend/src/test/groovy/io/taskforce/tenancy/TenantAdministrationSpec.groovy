@@ -1,20 +1,20 @@
 package io.taskforce.tenancy
 
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
 import io.micronaut.runtime.server.EmbeddedServer
-import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.taskforce.support.Api
 import io.taskforce.support.KeycloakTestAdmin
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
-import jakarta.inject.Inject
 import spock.lang.Shared
 import spock.lang.Specification
 
 /** Platform admins manage tenants and people; every step is checked in the real Keycloak and database. */
-@MicronautTest(transactional = false)
+@RealServices
 class TenantAdministrationSpec extends Specification {
 
-    @Inject EmbeddedServer server
+    @Shared EmbeddedServer server = SharedApplication.server()
     @Shared Api api
     @Shared String admin
 

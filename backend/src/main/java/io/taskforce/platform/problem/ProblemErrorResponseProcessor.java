@@ -28,6 +28,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
     private static final Pattern FIELD_MESSAGE =
             Pattern.compile("^([A-Za-z_][\\w.\\[\\]]*): (.+)$", Pattern.DOTALL);
+    private static final Pattern ALLOWED_VALUES = Pattern.compile("Expected one of (\\[[^]]*]) but was ('[^']{0,100}')");
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
     @Override
@@ -63,6 +64,13 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         String message = error.getMessage();
         if (message != null && message.startsWith("Invalid JSON")) {
             return new Problem.FieldError(null, "The request body is not valid JSON.");
+        }
+        if (message != null && message.contains("Failed to convert argument")) {
+            // the parser's message names Java types: keep only the allowed values and the value sent, if given
+            var allowed = ALLOWED_VALUES.matcher(message);
+            return new Problem.FieldError(null, allowed.find()
+                    ? "A value is not one of those allowed: expected one of " + allowed.group(1) + " but was " + allowed.group(2) + "."
+                    : "The request does not have the expected shape (a value has the wrong type).");
         }
         if (error.getPath().isPresent()) {
             return new Problem.FieldError(error.getPath().get(), message);

@@ -10,8 +10,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * A keyset cursor on (instant, id), the order of most lists: opaque to callers (URL-safe base64), exact to the
- * microsecond, and refused with a 400 problem when it was not made here.
+ * The keyset cursors of every list (with {@link Page#of}): a position (instant, id), the order of most lists, opaque
+ * to callers (URL-safe base64) and exact to the microsecond; or a bare id for lists that look their key up from it.
+ * A cursor not made here is refused with a 400 problem.
  */
 public record Keyset(Instant at, UUID id) {
 
@@ -29,6 +30,18 @@ public record Keyset(Instant at, UUID id) {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
             return new Keyset(Instant.parse(parts[0]), UUID.fromString(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
+            throw ApiException.badRequest("The 'after' cursor is not one this API gave out.");
+        }
+    }
+
+    /** For lists ordered by a unique key looked up from the last row's id: the cursor is that id. */
+    public static @Nullable UUID parseId(@Nullable String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("The 'after' cursor is not one this API gave out.");
         }
     }
