@@ -96,7 +96,7 @@ describe('Triage of a new case', () => {
     expect(workstreamOrder()).toEqual(['triage-ws-COMMUNICATION', 'triage-ws-LEGAL', 'triage-ws-REPUTATION'])
 
     // the consultant adjusts: legal leads, reputation is not needed, a task is renamed, a clock is removed
-    await fireEvent.click(screen.getByRole('button', { name: 'Move Legal up' }))
+    await fireEvent.click(screen.getByRole('button', { name: 'Move up Legal' }))
     await fireEvent.click(screen.getByTestId('triage-ws-remove-REPUTATION'))
     await fireEvent.update(input('triage-task-title-1'), 'Holding statement within the hour')
     await fireEvent.click(screen.getByTestId('triage-clock-remove-0'))

@@ -121,7 +121,7 @@ describe('Case workspace: tasks', () => {
     expect(late.textContent).toContain('Overdue')
     expect(late.textContent).toContain('Nobody yet')
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Mark “Qualify the breach” done' }))
+    await fireEvent.click(screen.getByRole('button', { name: 'Mark done: “Qualify the breach”' }))
     await waitFor(() => expect(screen.getByTestId(`task-${task().id}`).getAttribute('data-status')).toBe('DONE'))
     expect(patched).toEqual([{ id: task().id, body: { status: 'DONE' } }])
     expect(screen.queryByTestId(`task-done-${task().id}`)).toBeNull()
