@@ -62,6 +62,17 @@ export const routes: RouteRecordRaw[] = [
     ],
   },
   { path: AREA_PATHS.audit, name: 'audit', component: () => import('@/views/audit/AuditView.vue'), meta: { area: 'audit' } },
+  // no area: open to every signed-in user, reached from the bell rather than the navigation
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/views/notifications/NotificationsView.vue'),
+  },
+  {
+    path: '/notifications/preferences',
+    name: 'notification-preferences',
+    component: () => import('@/views/notifications/NotificationPreferencesView.vue'),
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]
 

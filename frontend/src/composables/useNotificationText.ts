@@ -1,0 +1,68 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { RouteLocationRaw } from 'vue-router'
+import { storeToRefs } from 'pinia'
+import type { NotificationEvent, NotificationView } from '@/api/notifications'
+import { canAccess } from '@/auth/areas'
+import { useSessionStore } from '@/stores/session'
+
+/** The message key of each event, under `notifications.text` (and `notifications.events` for its preference). */
+export const EVENT_KEYS: Readonly<Record<NotificationEvent, string>> = {
+  'case.reported': 'caseReported',
+  'case.status_changed': 'caseStatusChanged',
+  'task.assigned': 'taskAssigned',
+  'handoff.requested': 'handoffRequested',
+}
+
+/**
+ * A notification in words, in the user's language, and where it leads: the case workspace for staff, the portal for
+ * a client. A client reads statuses in the portal's words. Values the client does not know are shown as sent.
+ */
+export function useNotificationText() {
+  const { t, te } = useI18n()
+  const { roles } = storeToRefs(useSessionStore())
+  const staff = computed(() => canAccess('cases', roles.value))
+  const client = computed(() => !staff.value && canAccess('portal', roles.value))
+
+  function label(prefix: string, value: string | null): string {
+    if (value === null) {
+      return ''
+    }
+    const key = `${prefix}.${value}`
+    return te(key) ? t(key) : value
+  }
+
+  function text(n: NotificationView): string {
+    const caseTitle = n.caseTitle ?? t('notifications.someCase')
+    switch (n.event) {
+      case 'case.reported':
+        return n.tenantName
+          ? t('notifications.text.caseReported', { caseTitle, tenantName: n.tenantName })
+          : t('notifications.text.caseReportedOwn', { caseTitle })
+      case 'case.status_changed':
+        return t('notifications.text.caseStatusChanged', {
+          caseTitle,
+          status: label(staff.value ? 'cases.status' : 'portal.status', n.detail),
+        })
+      case 'task.assigned':
+        return t('notifications.text.taskAssigned', { caseTitle, task: n.detail ?? '' })
+      case 'handoff.requested':
+        return t('notifications.text.handoffRequested', { caseTitle, workstream: label('cases.workstream', n.detail) })
+      default:
+        // an event this client does not know yet
+        return t('notifications.text.other', { caseTitle })
+    }
+  }
+
+  function link(n: NotificationView): RouteLocationRaw | null {
+    if (n.caseId === null) {
+      return null
+    }
+    if (staff.value) {
+      return { name: 'case', params: { id: n.caseId } }
+    }
+    return client.value ? { name: 'portal' } : null
+  }
+
+  return { text, link }
+}
