@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs Taskforce locally: Keycloak with the dev realm on :8180, the application on :8080 with its embedded
-# PostgreSQL (data kept in deploy/.work/pgdata), or the external one given by DATASOURCE_URL.
+# Runs Taskforce locally: a mail server that keeps every mail for reading (GreenMail: SMTP :3025, IMAP :3143,
+# API http://127.0.0.1:8025), Keycloak with the dev realm on :8180, sending its mails there, and the application
+# on :8080 with its embedded PostgreSQL (data kept in deploy/.work/pgdata), or the external one given by
+# DATASOURCE_URL.
 # Builds what is missing; Ctrl-C or SIGTERM stops everything it started.
 set -euo pipefail
 
@@ -9,6 +11,9 @@ WORK="$ROOT/deploy/.work"
 JAR="$ROOT/backend/target/taskforce.jar"
 KC_PORT=${KEYCLOAK_PORT:-8180}
 APP_PORT=${PORT:-8080}
+MAIL_SMTP_PORT=${MAIL_SMTP_PORT:-3025}
+MAIL_IMAP_PORT=${MAIL_IMAP_PORT:-3143}
+MAIL_API_PORT=${MAIL_API_PORT:-8025}
 mkdir -p "$WORK"
 
 log() { printf '[run-local] %s\n' "$*"; }
@@ -35,13 +40,17 @@ stop_all() {
     wait "$app_pid" 2>/dev/null || true
   fi
   "$ROOT/deploy/keycloak.sh" stop "$WORK/keycloak" || true
+  "$ROOT/deploy/mail.sh" stop "$WORK/mail" || true
   log "stopped"
 }
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-"$ROOT/deploy/keycloak.sh" start "$WORK/keycloak" "$KC_PORT" "$ROOT/deploy/keycloak/taskforce-realm.dev.json"
+"$ROOT/deploy/mail.sh" start "$WORK/mail" "$MAIL_SMTP_PORT" "$MAIL_API_PORT" "$MAIL_IMAP_PORT"
+# The dev realm reads its SMTP port from TF_SMTP_PORT (default 3025): Keycloak's mails go to the same server.
+TF_SMTP_PORT=$MAIL_SMTP_PORT \
+  "$ROOT/deploy/keycloak.sh" start "$WORK/keycloak" "$KC_PORT" "$ROOT/deploy/keycloak/taskforce-realm.dev.json"
 
 log "starting the application with $("$JAVA" -version 2>&1 | head -1)"
 export OIDC_ISSUER=${OIDC_ISSUER:-http://localhost:$KC_PORT/realms/taskforce}
@@ -51,6 +60,9 @@ export TASKFORCE_DEMO=${TASKFORCE_DEMO:-true}
 export TASKFORCE_DATA_DIR=${TASKFORCE_DATA_DIR:-$WORK/pgdata}
 export KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-taskforce-admin-local-secret}
 export AUDIT_CHECKPOINT_KEY_FILE=${AUDIT_CHECKPOINT_KEY_FILE:-$WORK/audit-checkpoint-key.pem}
+export SMTP_HOST=${SMTP_HOST:-127.0.0.1}
+export SMTP_PORT=${SMTP_PORT:-$MAIL_SMTP_PORT}
+export MAIL_FROM=${MAIL_FROM:-Taskforce <no-reply@taskforce.local>}
 export PORT=$APP_PORT
 "$JAVA" ${JAVA_OPTS:--Xms64m -Xmx512m} -jar "$JAR" &
 app_pid=$!
@@ -61,6 +73,8 @@ for _ in $(seq 180); do
 
   Taskforce is running: http://localhost:$APP_PORT
   Keycloak (dev realm): http://localhost:$KC_PORT  (admin console: admin / admin)
+  Mail (nothing leaves): http://127.0.0.1:$MAIL_API_PORT/api/user/<address>/messages/
+                         IMAP 127.0.0.1:$MAIL_IMAP_PORT, login = the full address, any password
 
   Demo logins, password "demo" for all:
     consultant   crisis-communication consultant (COMMUNICATION)
