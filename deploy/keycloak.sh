@@ -6,6 +6,10 @@
 #       Maven repository) into <instance-dir>, builds it once, imports <realm-file> when the realm does not
 #       exist yet (--fresh wipes the instance's database first, forcing a re-import), starts it bound to
 #       127.0.0.1:<port> in its own process group, and returns when it is really ready.
+#       The themes under deploy/keycloak/themes/ are copied into the installation's themes/ directory on every
+#       start (Keycloak reads them at start; they need no rebuild). The realm file may hold ${ENV_VAR:default}
+#       placeholders, which Keycloak resolves from this script's environment when it imports the realm, e.g.
+#       TF_SMTP_PORT for the realm's SMTP port (see deploy/README.md, "Mail").
 #   deploy/keycloak.sh stop <instance-dir>
 #       Stops the whole process group started above (kc.sh is a wrapper around the Java process).
 set -euo pipefail
@@ -41,6 +45,16 @@ install() {
   echo "$home"
 }
 
+# Copies deploy/keycloak/themes/<name> to <home>/themes/<name>, replacing what an earlier start copied.
+install_themes() {
+  local home=$1 theme
+  for theme in "$ROOT/deploy/keycloak/themes"/*/; do
+    [ -d "$theme" ] || continue
+    rm -rf "$home/themes/$(basename "$theme")"
+    cp -R "$theme" "$home/themes/$(basename "$theme")"
+  done
+}
+
 start() {
   local dir=$1 port=$2 realm=$3 fresh=${4:-}
   mkdir -p "$dir"
@@ -48,6 +62,7 @@ start() {
   stop "$dir" 2>/dev/null || true
   local home; home=$(install "$dir")
   if [ "$fresh" = --fresh ]; then rm -rf "$home/data/h2"; fi
+  install_themes "$home"
   mkdir -p "$home/data/import"
   rm -f "$home/data/import/"*.json
   cp "$realm" "$home/data/import/taskforce-realm.json"
