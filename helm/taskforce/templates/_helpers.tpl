@@ -83,6 +83,10 @@ OIDC_SPA_CLIENT_ID: {{ .Values.oidc.spaClientId | quote }}
 KEYCLOAK_ADMIN_URL: {{ default .Values.oidc.publicUrl .Values.keycloakAdmin.url | quote }}
 KEYCLOAK_ADMIN_REALM: {{ .Values.keycloakAdmin.realm | quote }}
 KEYCLOAK_ADMIN_CLIENT_ID: {{ .Values.keycloakAdmin.clientId | quote }}
+SMTP_HOST: {{ required "smtp.host is required" .Values.smtp.host | quote }}
+SMTP_PORT: {{ .Values.smtp.port | int | toString | quote }}
+MAIL_FROM: {{ required "smtp.from is required" .Values.smtp.from | quote }}
+SMTP_STARTTLS: {{ .Values.smtp.starttls | toString | quote }}
 JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
 {{- end }}
 
@@ -132,4 +136,16 @@ Other application secrets, referenced from existing Secrets.
     secretKeyRef:
       name: {{ .Values.audit.existingSecret }}
       key: {{ .Values.audit.checkpointKeyKey }}
+{{- with .Values.smtp.existingSecret }}
+- name: SMTP_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.smtp.usernameKey }}
+- name: SMTP_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.smtp.passwordKey }}
+{{- end }}
 {{- end }}
