@@ -23,3 +23,12 @@ export function onLive(topic: LiveTopic, handler: LiveHandler): () => void {
   }
   return off
 }
+
+/** Calls `handler` whenever the server says the case `caseId()` changed (status, team, tasks, hand-offs…). */
+export function onCaseChanged(caseId: () => string, handler: () => void): () => void {
+  return onLive('case', (event) => {
+    if (event.caseId === caseId()) {
+      handler()
+    }
+  })
+}
