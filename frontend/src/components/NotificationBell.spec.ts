@@ -83,6 +83,8 @@ describe('The notification bell', () => {
 
     expect(bell().getAttribute('aria-expanded')).toBe('true')
     expect(panel.getAttribute('role')).toBe('dialog')
+    expect(panel.id).toBe(bell().getAttribute('aria-controls'))
+    expect(panel.getAttribute('aria-labelledby')).toBe('notification-panel-title')
     expect(within(panel).getByRole('heading', { name: 'Recent notifications' })).toBeTruthy()
     expect(asked.map((url) => url.searchParams.get('limit'))).toEqual(['10'])
     const [reported, status, task, handoff] = notifications.map((n) => item(n.id))
