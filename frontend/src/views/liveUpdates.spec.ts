@@ -105,6 +105,26 @@ describe('Open views follow live updates', () => {
     expect(reads).toBe(2)
   }, 15_000)
 
+  it('the tasks of the case workspace are read again when the case changes', async () => {
+    let tasks: TaskView[] = [task()]
+    const live = liveChannel()
+    server.use(
+      live.handler,
+      http.get(`/api/v1/cases/${CASE_ID}`, () => HttpResponse.json(triagedCase())),
+      http.get(`/api/v1/cases/${CASE_ID}/team`, () => HttpResponse.json([teamMember()])),
+      http.get(`/api/v1/cases/${CASE_ID}/tasks`, () => HttpResponse.json(tasks)),
+    )
+    installFakeAuth()
+    await renderApp(consultant, { path: `/cases/${CASE_ID}?tab=tasks` })
+    await screen.findByTestId(`task-${task().id}`, {}, { timeout: 8000 })
+    await connected(live)
+
+    tasks = [...tasks, task({ id: 't-added', title: 'Brief the spokesperson', workstream: 'COMMUNICATION' })]
+    live.send('case', CASE_ID)
+
+    expect((await screen.findByTestId('task-t-added')).textContent).toContain('Brief the spokesperson')
+  }, 15_000)
+
   it('the client’s cases are read again when one of them changes', async () => {
     const cases = changingList('/api/v1/cases', [clientCase({ status: 'NEW', workstreams: [] })])
     const live = liveChannel()
