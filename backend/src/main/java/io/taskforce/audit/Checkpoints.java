@@ -1,7 +1,6 @@
 package io.taskforce.audit;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
@@ -14,8 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Signs the head of every chain that moved since its last checkpoint: periodically, and on demand. Several
- * instances may run it at once; a checkpoint is keyed by (chain, seq), so they cannot disagree or duplicate.
+ * Signs the head of every chain that moved since its last checkpoint: periodically ({@link CheckpointJob}, one
+ * instance at a time), and on demand. Should two runs meet anyway, a checkpoint is keyed by (chain, seq), so they
+ * cannot disagree or duplicate.
  */
 @Singleton
 public class Checkpoints {
@@ -30,12 +30,6 @@ public class Checkpoints {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.key = key;
-    }
-
-    @Scheduled(fixedDelay = "${taskforce.audit.checkpoint-interval:15m}",
-            initialDelay = "${taskforce.audit.checkpoint-initial-delay:1m}")
-    void periodically() {
-        signAll();
     }
 
     public List<Checkpoint> signAll() {

@@ -35,9 +35,10 @@ class CaseService {
     private final AuditTrail audit;
     private final AuditEventViews auditViews;
     private final TenantDirectory tenants;
+    private final CaseNews news;
 
     CaseService(CaseAccess access, CaseFileRepository cases, WorkstreamRepository workstreams, TeamRepository team,
-                CaseViews views, AuditTrail audit, AuditEventViews auditViews, TenantDirectory tenants) {
+                CaseViews views, AuditTrail audit, AuditEventViews auditViews, TenantDirectory tenants, CaseNews news) {
         this.access = access;
         this.cases = cases;
         this.workstreams = workstreams;
@@ -46,6 +47,7 @@ class CaseService {
         this.audit = audit;
         this.auditViews = auditViews;
         this.tenants = tenants;
+        this.news = news;
     }
 
     /** A new NEW case: staff name the tenant, a client reports for their own. Answers what the reporter may see. */
@@ -67,6 +69,7 @@ class CaseService {
                     .set("hostilePublications", saved.hostilePublications())
                     .set("firstPublishedAt", saved.firstPublishedAt()).set("suspectedAuthor", saved.suspectedAuthor())
                     .set("status", saved.status())));
+            news.reported(caller, saved);
             return CaseAccess.isClient(caller) ? views.clientViews(List.of(saved)).get(0) : views.staffView(saved, false);
         });
     }
@@ -132,6 +135,7 @@ class CaseService {
             var saved = cases.update(c.withStatus(request.status()));
             audit.record(caller, AuditEntry.ofCase(id, "case.status_changed", "case", id, Changes.of()
                     .changed("status", c.status(), saved.status()).set("reason", request.reason())));
+            news.statusChanged(caller, saved);
             return views.staffView(saved, true);
         });
     }

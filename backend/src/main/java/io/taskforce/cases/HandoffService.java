@@ -33,9 +33,10 @@ class HandoffService {
     private final WorkstreamRepository workstreams;
     private final UserAccountRepository users;
     private final AuditTrail audit;
+    private final CaseNews news;
 
     HandoffService(CaseAccess access, HandoffRepository handoffs, CaseTaskRepository tasks, TeamRepository team,
-                   WorkstreamRepository workstreams, UserAccountRepository users, AuditTrail audit) {
+                   WorkstreamRepository workstreams, UserAccountRepository users, AuditTrail audit, CaseNews news) {
         this.access = access;
         this.handoffs = handoffs;
         this.tasks = tasks;
@@ -43,6 +44,7 @@ class HandoffService {
         this.workstreams = workstreams;
         this.users = users;
         this.audit = audit;
+        this.news = news;
     }
 
     List<HandoffView> list(Caller caller, UUID caseId) {
@@ -71,6 +73,7 @@ class HandoffService {
             audit.record(caller, AuditEntry.ofCase(caseId, "handoff.created", "handoff", handoff.id(), Changes.of()
                     .set("fromWorkstream", handoff.fromWorkstream()).set("toWorkstream", handoff.toWorkstream())
                     .set("note", handoff.note()).set("taskId", task.id()).set("assigneeId", task.assigneeId())));
+            news.handoffRequested(caller, caseId, handoff.toWorkstream(), lead.map(TeamMember::userId));
             return view(handoff);
         });
     }

@@ -31,14 +31,16 @@ class TaskService {
     private final TeamRepository team;
     private final WorkstreamRepository workstreams;
     private final AuditTrail audit;
+    private final CaseNews news;
 
     TaskService(CaseAccess access, CaseTaskRepository tasks, TeamRepository team, WorkstreamRepository workstreams,
-                AuditTrail audit) {
+                AuditTrail audit, CaseNews news) {
         this.access = access;
         this.tasks = tasks;
         this.team = team;
         this.workstreams = workstreams;
         this.audit = audit;
+        this.news = news;
     }
 
     List<TaskView> list(Caller caller, UUID caseId) {
@@ -62,6 +64,9 @@ class TaskService {
             audit.record(caller, AuditEntry.ofCase(caseId, "task.created", "task", task.id(), Changes.of()
                     .set("title", task.title()).set("workstream", task.workstream()).set("assigneeId", task.assigneeId())
                     .set("dueAt", task.dueAt())));
+            if (task.assigneeId() != null) {
+                news.taskAssigned(caller, caseId, task.assigneeId(), task.title());
+            }
             return view(task.id());
         });
     }
@@ -90,6 +95,9 @@ class TaskService {
             if (!changes.isEmpty()) {
                 tasks.update(changed);
                 audit.record(caller, AuditEntry.ofCase(caseId, "task.updated", "task", taskId, changes));
+            }
+            if (changed.assigneeId() != null && !changed.assigneeId().equals(task.assigneeId())) {
+                news.taskAssigned(caller, caseId, changed.assigneeId(), changed.title());
             }
             return view(taskId);
         });

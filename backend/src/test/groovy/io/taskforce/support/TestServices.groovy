@@ -1,5 +1,7 @@
 package io.taskforce.support
 
+import com.icegreen.greenmail.util.GreenMail
+import com.icegreen.greenmail.util.ServerSetup
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 import io.taskforce.platform.db.EmbeddedDatabase
@@ -9,19 +11,24 @@ import java.nio.file.Path
 
 /**
  * The real services the integration specs run against, started once per test run: an embedded PostgreSQL
- * (fresh data directory each run) and a real Keycloak started with deploy/keycloak.sh and a test copy of
- * the dev realm. Their coordinates are handed to every application context through system properties.
+ * (fresh data directory each run), a real Keycloak started with deploy/keycloak.sh and a test copy of
+ * the dev realm, and a real SMTP server in-process (GreenMail) that both send to. Their coordinates are handed
+ * to every application context through system properties.
  */
 final class TestServices {
 
-    static final int KEYCLOAK_PORT = 8181
-    static final int E2E_APP_PORT = 18080
+    // fixed so that a failed run can be looked at; another checkout running its tests at once sets other ones
+    static final int KEYCLOAK_PORT = Integer.getInteger('taskforce.test.keycloak-port', 8181)
+    static final int E2E_APP_PORT = Integer.getInteger('taskforce.test.app-port', 18080)
     static final String KEYCLOAK_URL = "http://localhost:${KEYCLOAK_PORT}"
     static final String ISSUER = "${KEYCLOAK_URL}/realms/taskforce"
     static final String ADMIN_CLIENT_SECRET = 'taskforce-admin-local-secret'
+    /** A free port found at start: the SMTP server keeps it across restarts, and Keycloak is told it. */
+    static final int SMTP_PORT = freePort()
 
     private static EmbeddedDatabase database
     private static Path keycloakDir
+    private static GreenMail mail
 
     static synchronized void start() {
         if (database != null) {
@@ -32,6 +39,7 @@ final class TestServices {
         pgData.toFile().deleteDir()
         database = EmbeddedDatabase.start(pgData)
         database.connectionProperties().each { k, v -> System.setProperty(k, v.toString()) }
+        startMail()
 
         keycloakDir = repoRoot().resolve('deploy/.work/keycloak-test')
         Path realm = work.resolve('taskforce-realm.test.json')
@@ -46,7 +54,33 @@ final class TestServices {
         System.setProperty('taskforce.demo.enabled', 'true')
         System.setProperty('taskforce.keycloak-admin.client-secret', ADMIN_CLIENT_SECRET)
         System.setProperty('taskforce.audit.checkpoint-key-file', work.resolve('audit-checkpoint-key.pem').toString())
+        // delivery at test speed: jobs polled often, retries and leases short
+        System.setProperty('taskforce.notify.smtp-host', '127.0.0.1')
+        System.setProperty('taskforce.notify.smtp-port', SMTP_PORT.toString())
+        System.setProperty('taskforce.notify.retry-base', '300ms')
+        System.setProperty('taskforce.notify.retry-cap', '1s')
+        System.setProperty('taskforce.notify.claim-lease', '2s')
+        System.setProperty('taskforce.notify.dispatch-interval', '200ms')
+        System.setProperty('taskforce.jobs.polling-interval', '200ms')
+        System.setProperty('taskforce.jobs.heartbeat-interval', '1s')
         addShutdownHook { stop() }
+    }
+
+    /** The SMTP server every mail of the run goes to (the application's and Keycloak's). */
+    static synchronized GreenMail mail() {
+        start()
+        mail
+    }
+
+    /** (Re)starts the SMTP server on its fixed port: the fault specs stop it to play an outage. */
+    static synchronized void startMail() {
+        mail?.stop()
+        mail = new GreenMail(new ServerSetup(SMTP_PORT, '127.0.0.1', ServerSetup.PROTOCOL_SMTP))
+        mail.start()
+    }
+
+    static synchronized void stopMail() {
+        mail?.stop()
     }
 
     static synchronized void stop() {
@@ -57,6 +91,8 @@ final class TestServices {
         }
         database?.close()
         database = null
+        mail?.stop()
+        mail = null
     }
 
     static EmbeddedDatabase database() {
@@ -85,8 +121,14 @@ final class TestServices {
         JsonOutput.prettyPrint(JsonOutput.toJson(realm))
     }
 
+    private static int freePort() {
+        new ServerSocket(0).withCloseable { it.localPort }
+    }
+
     private static void run(String... command) {
-        def process = new ProcessBuilder(command).redirectErrorStream(true).start()
+        def builder = new ProcessBuilder(command).redirectErrorStream(true)
+        builder.environment().put('TF_SMTP_PORT', SMTP_PORT.toString())
+        def process = builder.start()
         String output = process.inputStream.text
         if (process.waitFor() != 0) {
             throw new IllegalStateException("${command.join(' ')} failed:\n${output}")

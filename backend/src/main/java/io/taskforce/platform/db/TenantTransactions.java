@@ -65,6 +65,28 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * A transaction that says only which user acts, for the rows that belong to a person rather than to a case
+     * (their notifications, across tenants): policies compare the row's owner with {@code app.user_id}.
+     */
+    public <T> T asUser(UUID userId, boolean readOnly, Supplier<T> work) {
+        return transactions.execute(readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, status -> {
+            settings(status.getConnection(), "app.user_id", userId.toString());
+            return work.get();
+        });
+    }
+
+    /**
+     * A transaction of the notification dispatcher, which works across tenants on the notify tables only; the
+     * policies of every other tenant table still see no tenant, and those of case tables refuse it loudly.
+     */
+    public <T> T asDispatcher(Supplier<T> work) {
+        return transactions.execute(TransactionDefinition.DEFAULT, status -> {
+            settings(status.getConnection(), "app.actor", "dispatcher");
+            return work.get();
+        });
+    }
+
     /** Inside a transaction with no tenant bound yet, binds the tenant of the object about to be acted on. */
     public void narrowTo(UUID tenantId) {
         String bound = setting("app.tenant_id");
@@ -127,6 +149,16 @@ public class TenantTransactions {
             set.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot bind the transaction to its actor", e);
+        }
+    }
+
+    private static void settings(Connection connection, String name, String value) {
+        try (var set = connection.prepareStatement("select set_config(?, ?, true)")) {
+            set.setString(1, name);
+            set.setString(2, value);
+            set.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot bind the transaction to " + name, e);
         }
     }
 

@@ -4,9 +4,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 @Singleton
 @Produces
@@ -20,7 +23,27 @@ final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpRe
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
-        return errors.processResponse(ErrorContext.builder(request).cause(exception).errorMessage(exception.getMessage()).build(),
-                HttpResponse.status(exception.status()));
+        String message = exception.getMessage();
+        // our own messages name the field as the client sent it ("email[1].event: ..."), path included
+        var matcher = ProblemErrorResponseProcessor.FIELD_MESSAGE.matcher(message == null ? "" : message);
+        var context = ErrorContext.builder(request).cause(exception);
+        if (matcher.matches()) {
+            String field = matcher.group(1);
+            String text = matcher.group(2);
+            context.error(new Error() {
+                @Override
+                public String getMessage() {
+                    return text;
+                }
+
+                @Override
+                public Optional<String> getPath() {
+                    return Optional.of(field);
+                }
+            });
+        } else {
+            context.errorMessage(message);
+        }
+        return errors.processResponse(context.build(), HttpResponse.status(exception.status()));
     }
 }

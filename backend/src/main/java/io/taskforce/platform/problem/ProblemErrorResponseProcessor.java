@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
-    private static final Pattern FIELD_MESSAGE =
+    static final Pattern FIELD_MESSAGE =
             Pattern.compile("^([A-Za-z_][\\w.\\[\\]]*): (.+)$", Pattern.DOTALL);
     private static final Pattern ALLOWED_VALUES = Pattern.compile("Expected one of (\\[[^]]*]) but was ('[^']{0,100}')");
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);

@@ -1,0 +1,66 @@
+package io.taskforce.cases;
+
+import io.micronaut.core.annotation.Nullable;
+import io.taskforce.identity.Caller;
+import io.taskforce.notify.Announcement;
+import io.taskforce.notify.Announcements;
+import io.taskforce.notify.NotifyEvent;
+import io.taskforce.tenancy.TenantDirectory;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who hears of what happens to a case, announced in the transaction of the change (the outbox): consultants of a
+ * new incident, the team and the client of a change of phase, a person of the task given to them, a workstream
+ * of a hand-off to it. Nobody is told of what they did themself.
+ */
+@Singleton
+class CaseNews {
+
+    private final Announcements announcements;
+    private final TenantDirectory tenants;
+    private final TeamRepository team;
+    private final CaseFileRepository cases;
+
+    CaseNews(Announcements announcements, TenantDirectory tenants, TeamRepository team, CaseFileRepository cases) {
+        this.announcements = announcements;
+        this.tenants = tenants;
+        this.team = team;
+        this.cases = cases;
+    }
+
+    void reported(Caller caller, CaseFile c) {
+        announce(caller, NotifyEvent.CASE_REPORTED, c, announcements.consultants(), null);
+    }
+
+    void statusChanged(Caller caller, CaseFile c) {
+        var recipients = new HashSet<UUID>(announcements.clientsOfTenant());
+        team.findByCase(c.id()).forEach(m -> recipients.add(m.userId()));
+        announce(caller, NotifyEvent.CASE_STATUS_CHANGED, c, recipients, c.status().name());
+    }
+
+    void taskAssigned(Caller caller, UUID caseId, UUID assigneeId, String title) {
+        cases.findById(caseId).ifPresent(c -> announce(caller, NotifyEvent.TASK_ASSIGNED, c, List.of(assigneeId), title));
+    }
+
+    /** To the lead of the receiving workstream, or to all its members on the team when it has none. */
+    void handoffRequested(Caller caller, UUID caseId, Workstream to, Optional<UUID> lead) {
+        var recipients = lead.map(List::of).orElseGet(() -> team.findByCase(caseId).stream()
+                .filter(m -> m.workstream() == to).map(TeamMember::userId).toList());
+        cases.findById(caseId).ifPresent(c -> announce(caller, NotifyEvent.HANDOFF_REQUESTED, c, recipients, to.name()));
+    }
+
+    private void announce(Caller caller, NotifyEvent event, CaseFile c, Collection<UUID> recipients,
+                          @Nullable String detail) {
+        var others = new HashSet<>(recipients);
+        others.remove(caller.userId());
+        String actor = caller.user().name() != null ? caller.user().name() : caller.user().username();
+        announcements.announce(new Announcement(event, c.id(), others, c.title(),
+                tenants.nameOf(c.tenantId()).orElse(null), actor, detail));
+    }
+}

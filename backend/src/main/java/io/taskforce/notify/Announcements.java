@@ -1,0 +1,87 @@
+package io.taskforce.notify;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.taskforce.platform.db.TenantTransactions;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where features say what happened. {@link #announce} writes the intent into the outbox inside the caller's tenant
+ * transaction, so it exists if and only if the change commits; nothing is sent from here (see {@link Dispatcher}).
+ */
+@Singleton
+public class Announcements {
+
+    private final JdbcOperations jdbc;
+    private final TenantTransactions transactions;
+    private final JsonMapper json;
+    private final MeterRegistry metrics;
+
+    Announcements(JdbcOperations jdbc, TenantTransactions transactions, JsonMapper json, MeterRegistry metrics) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    public void announce(Announcement announcement) {
+        // the product's own counters: what happened, by event (cases reported, later reviews requested...)
+        metrics.counter("taskforce.events", "event", announcement.event().code()).increment();
+        if (announcement.recipients().isEmpty()) {
+            return;
+        }
+        UUID tenantId = transactions.current();
+        String params = toJson(announcement);
+        jdbc.prepareStatement("""
+                insert into notify_outbox (tenant_id, id, event, case_id, recipients, params)
+                values (?, ?, ?, ?, ?, cast(? as jsonb))""", ps -> {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, UUID.randomUUID());
+            ps.setString(3, announcement.event().code());
+            ps.setObject(4, announcement.caseId());
+            ps.setArray(5, ps.getConnection().createArrayOf("uuid", announcement.recipients().toArray()));
+            ps.setString(6, params);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The active crisis-communication consultants: they triage what clients report. */
+    public List<UUID> consultants() {
+        return ids("select id from user_account where active and role = 'consultant'");
+    }
+
+    /** The active client users of the tenant of the transaction in progress. */
+    public List<UUID> clientsOfTenant() {
+        transactions.current();
+        return ids("""
+                select u.id from user_account u join tenant_member m on m.user_id = u.id
+                where u.active and u.role = 'client'""");
+    }
+
+    private List<UUID> ids(String sql) {
+        return jdbc.prepareStatement(sql, ps -> {
+            try (var rs = ps.executeQuery()) {
+                var ids = new ArrayList<UUID>();
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+                return List.copyOf(ids);
+            }
+        });
+    }
+
+    private String toJson(Announcement announcement) {
+        try {
+            return json.writeValueAsString(announcement.params());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.taskforce.notify;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.UUID;
+
+/** A live signal: which view is stale (the topic) and, for a case, which one. Never the content itself. */
+@Serdeable
+public record LiveMessage(
+        @Schema(allowableValues = {"intake", "case", "tasks", "notifications", "ping"}) String topic,
+        @Nullable UUID caseId) {
+}

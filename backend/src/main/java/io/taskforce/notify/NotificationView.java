@@ -1,0 +1,26 @@
+package io.taskforce.notify;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One in-app notification; the client composes the sentence from the event and these fields, in its language. */
+@Serdeable
+public record NotificationView(
+        UUID id,
+        @Schema(allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"}) String event,
+        @Nullable UUID caseId,
+        @Nullable String caseTitle,
+        @Nullable String tenantName,
+        @Nullable String actorName,
+        @Schema(description = "the new status, the task's title or the target workstream, by event") @Nullable String detail,
+        Instant createdAt,
+        @Nullable Instant readAt) {
+
+    @Serdeable
+    public record UnreadCount(long count) {
+    }
+}

@@ -1,0 +1,32 @@
+package io.taskforce.notify;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What people are told about. The code is the stable name used in the API, preferences, e-mails and webhooks. */
+public enum NotifyEvent {
+    CASE_REPORTED("case.reported", true),
+    CASE_STATUS_CHANGED("case.status_changed", false),
+    TASK_ASSIGNED("task.assigned", true),
+    HANDOFF_REQUESTED("handoff.requested", true);
+
+    private final String code;
+    private final boolean emailByDefault;
+
+    NotifyEvent(String code, boolean emailByDefault) {
+        this.code = code;
+        this.emailByDefault = emailByDefault;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    boolean emailByDefault() {
+        return emailByDefault;
+    }
+
+    static Optional<NotifyEvent> ofCode(String code) {
+        return Arrays.stream(values()).filter(e -> e.code.equals(code)).findFirst();
+    }
+}

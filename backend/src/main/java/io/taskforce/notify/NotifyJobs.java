@@ -1,0 +1,34 @@
+package io.taskforce.notify;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/**
+ * The dispatcher as a job: db-scheduler runs it on one instance at a time, every second or so. It expands what was
+ * announced, then sends what is due; live signals of old events are pruned now and then.
+ */
+@Factory
+class NotifyJobs {
+
+    private static final int BATCH = 100;
+    private static final int MAIL_BATCH = 20;
+
+    @Singleton
+    RecurringTask<Void> notifyDispatch(Dispatcher dispatcher, Postman postman, NotifySettings settings) {
+        return Tasks.recurring("notify-dispatch", FixedDelay.of(settings.dispatchInterval()))
+                .execute((instance, context) -> {
+                    while (dispatcher.expand(BATCH) == BATCH) {
+                        // a burst: keep expanding before sending
+                    }
+                    postman.sendDue(MAIL_BATCH);
+                });
+    }
+
+    @Singleton
+    RecurringTask<Void> livePrune(LiveEvents events) {
+        return Tasks.recurring("live-prune", FixedDelay.ofHours(1)).execute((instance, context) -> events.prune());
+    }
+}

@@ -1,0 +1,23 @@
+package io.taskforce.notify;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.util.List;
+
+/** A person's notification preferences: in-app is always on; e-mail per event; the language of e-mails. */
+@Serdeable
+public record PreferencesView(
+        @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en") String language,
+        @NotNull List<@Valid @NotNull EmailChoice> email) {
+
+    @Serdeable
+    public record EmailChoice(
+            @NotNull @Schema(allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"})
+            String event,
+            boolean enabled) {
+    }
+}
