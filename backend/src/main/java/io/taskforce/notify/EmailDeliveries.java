@@ -2,7 +2,9 @@ package io.taskforce.notify;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.taskforce.platform.db.TenantTransactions;
+import io.taskforce.platform.jobs.Retry;
 import jakarta.inject.Singleton;
+
 
 import java.time.Duration;
 import java.util.ArrayList;

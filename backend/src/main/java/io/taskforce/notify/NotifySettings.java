@@ -3,6 +3,7 @@ package io.taskforce.notify;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.taskforce.platform.jobs.Retry;
 
 import java.time.Duration;
 
