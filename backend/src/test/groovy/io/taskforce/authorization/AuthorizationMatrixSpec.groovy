@@ -5,6 +5,7 @@ import io.taskforce.support.SharedApplication
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.web.router.Router
 import io.taskforce.support.Api
+import io.taskforce.support.LiveStream
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
 import spock.lang.Shared
@@ -46,13 +47,20 @@ class AuthorizationMatrixSpec extends Specification {
         String path = matrixCase.path
                 .replace('{tenant}', matrixCase.relation == 'other' ? TENANT_B : TENANT_A)
                 .replace('{user}', someUser)
+                // someone else's notification, or none: the same 404
+                .replace('{notification}', UUID.randomUUID().toString())
         (caseObjects[matrixCase.relation] ?: [:]).each { name, id -> path = path.replace("{${name}}", id) }
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
-        def response = api.send(matrixCase.method, path, token, body(matrixCase))
+        // the live stream never ends: its status is read from the headers
+        def live = path == '/api/v1/live' ? new LiveStream(server.URI, token) : null
+        def response = live ? null : api.send(matrixCase.method, path, token, body(matrixCase))
 
         then:
-        response.status == matrixCase.expected
-        response.status < 400 || response.problem
+        (live ? live.status() : response.status) == matrixCase.expected
+        live || response.status < 400 || response.problem
+
+        cleanup:
+        live?.close()
 
         where:
         matrixCase << AuthorizationMatrix.cases()
@@ -131,6 +139,7 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/tenants/{}/users': return [email: "client-${unique}@matrix.test", firstName: 'C', lastName: 'M']
             case 'POST /api/v1/staff': return [email: "staff-${unique}@matrix.test", firstName: 'S', lastName: 'M', role: 'lawyer']
             case 'PATCH /api/v1/users/{}': return [active: true]
+            case 'PUT /api/v1/me/notification-preferences': return [language: 'fr', email: []]
             case 'POST /api/v1/cases': return [tenantId: c.role == 'client' ? null : TENANT_A, title: "Matrix ${unique}",
                                                summary: 'Matrice', personalData: false]
             case 'POST /api/v1/cases/{}/triage': return [crisisTypes: ['OUTAGE'], cluster: 'ACCIDENTAL', severity: 2, kinetics: 'FAST',

@@ -45,6 +45,19 @@ class RowLevelSecuritySpec extends Specification {
             case_clock_proposal: "insert into case_clock_proposal (tenant_id, case_id, rule, trigger_at) values ('${A}', '${CASE}', 'DEFAMATION_LIMITATION', now())",
     ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
 
+    /**
+     * Notify tables: one row of each per tenant, already dispatched or sent so that the running dispatcher leaves
+     * them alone. Tenant A's notification is TEAM_MEMBER's, tenant B's is OFF_TEAM's.
+     */
+    static final Map<String, Closure<String>> NOTIFY_ROWS = [
+            notify_outbox : { UUID t -> """insert into notify_outbox (tenant_id, id, event, recipients, params, dispatched_at)
+                                 values ('${t}', '${UUID.randomUUID()}', 'case.reported', array['${TEAM_MEMBER}']::uuid[], '{}', now())""" },
+            notification  : { UUID t -> """insert into notification (tenant_id, id, recipient_id, event, params)
+                                 values ('${t}', '${UUID.randomUUID()}', '${t == A ? TEAM_MEMBER : OFF_TEAM}', 'case.reported', '{}')""" },
+            email_delivery: { UUID t -> """insert into email_delivery (tenant_id, id, recipient_id, address, language, event, params, status)
+                                 values ('${t}', '${UUID.randomUUID()}', '${TEAM_MEMBER}', 'rls@test.invalid', 'fr', 'case.reported', '{}', 'SENT')""" },
+    ]
+
     @Shared DataSource dataSource = SharedApplication.bean(DataSource)
     @Shared TenantTransactions transactions = SharedApplication.bean(TenantTransactions)
     @Shared List<String> tenantTables
@@ -62,6 +75,7 @@ class RowLevelSecuritySpec extends Specification {
                 sql.execute("insert into user_account (id, username, role) values ('${u}', 'rls-${u}', 'lawyer') on conflict do nothing".toString())
             }
             CASE_ROWS.values().each { sql.execute(it) }
+            [A, B].each { t -> NOTIFY_ROWS.values().each { sql.execute(it(t).toString()) } }
             tenantTables = sql.rows('''select c.table_name from information_schema.columns c
                                         join information_schema.tables t using (table_schema, table_name)
                                         where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
@@ -87,7 +101,7 @@ class RowLevelSecuritySpec extends Specification {
 
     def "every table we know how to fill is under test, and every tenant table has a policy"() {
         expect:
-        (ROWS.keySet() + CASE_ROWS.keySet()).toSorted() == tenantTables
+        (ROWS.keySet() + CASE_ROWS.keySet() + NOTIFY_ROWS.keySet()).toSorted() == tenantTables
         TestServices.superuser().withCloseable { sql ->
             sql.rows("select distinct tablename from pg_policies where schemaname = 'public'")*.tablename.toSorted()
         }.containsAll(tenantTables)
@@ -249,6 +263,67 @@ class RowLevelSecuritySpec extends Specification {
         expect:
         asStaff(OFF_TEAM, null) { c -> count(c, 'case_file', B) } == 1
         asStaff(OFF_TEAM, null) { c -> count(c, 'case_file', A) } == 0
+    }
+
+    def "notifications: a person sees and marks only their own, across tenants, and cannot write any"() {
+        expect:
+        asUser(TEAM_MEMBER) { c -> count(c, 'notification', null) } == 1
+        asUser(TEAM_MEMBER) { c -> count(c, 'notification', A) } == 1
+        asUser(OFF_TEAM) { c -> count(c, 'notification', A) } == 0
+        asUser(OFF_TEAM) { c -> tryUpdate(c, "update notification set read_at = now() where tenant_id = '${A}'") } == 0
+        asUser(TEAM_MEMBER) { c -> tryUpdate(c, "update notification set read_at = now() where tenant_id = '${A}'") } == 1
+
+        when: 'a person (or a tenant transaction) writes a notification'
+        asUser(TEAM_MEMBER) { c -> c.createStatement().execute(NOTIFY_ROWS.notification(A).toString()) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('row-level security')
+    }
+
+    def "the outbox and e-mail deliveries: a tenant transaction appends intents of its own tenant and reads none"() {
+        expect:
+        asTenant(A) { c -> count(c, 'notify_outbox', A) } == 0
+        asTenant(A) { c -> count(c, 'email_delivery', A) } == 0
+        asTenant(A) { c -> c.createStatement().executeUpdate(NOTIFY_ROWS.notify_outbox(A).toString()) } == 1
+
+        when:
+        asTenant(A) { c -> c.createStatement().execute(NOTIFY_ROWS.notify_outbox(B).toString()) }
+
+        then:
+        thrown(SQLException)
+
+        when:
+        asTenant(A) { c -> c.createStatement().execute(NOTIFY_ROWS.email_delivery(A).toString()) }
+
+        then:
+        thrown(SQLException)
+    }
+
+    def "the dispatcher reaches the notify tables of every tenant, no tenant data, and case tables refuse it loudly"() {
+        expect:
+        asActor('dispatcher', TEAM_MEMBER, null) { c -> count(c, 'notify_outbox', A) + count(c, 'notify_outbox', B) } == 2
+        asActor('dispatcher', TEAM_MEMBER, null) { c -> count(c, 'email_delivery', B) } == 1
+        asActor('dispatcher', TEAM_MEMBER, null) { c -> count(c, 'tenant_member', null) } == 0
+
+        when:
+        asActor('dispatcher', TEAM_MEMBER, null) { c -> count(c, 'case_file', null) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('outside a case transaction')
+    }
+
+    private <T> T asUser(String user, Closure<T> work) {
+        Connection c = DelegatingDataSource.unwrapDataSource(dataSource).connection
+        try {
+            c.autoCommit = false
+            c.createStatement().execute("select set_config('app.user_id', '${user}', true)")
+            return work(c)
+        } finally {
+            c.rollback()
+            c.close()
+        }
     }
 
     private <T> T asStaff(String user, UUID tenant, Closure<T> work) {
