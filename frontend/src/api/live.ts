@@ -2,17 +2,16 @@ import { fetchEventSource, type EventSourceMessage } from '@microsoft/fetch-even
 import { authClient } from '@/auth/keycloak'
 import { enumValues } from './enums'
 import { MIN_TOKEN_VALIDITY } from './http'
-
-// Hand-written: these types mirror the notify routes' live stream (GET /api/v1/live) until they are generated.
+import type { components } from './schema'
 
 /**
  * What changed: `intake` the intake queue, `case` the case `caseId` (status, team, tasks, hand-offs…), `tasks` my
  * tasks, `notifications` my notifications.
  */
-export type LiveTopic = 'intake' | 'case' | 'tasks' | 'notifications'
+export type LiveTopic = Exclude<components['schemas']['LiveMessage']['topic'], 'ping'>
 export const LIVE_TOPICS = enumValues<LiveTopic>({ intake: 1, case: 1, tasks: 1, notifications: 1 })
 
-/** The `data` of a message of the stream. */
+/** The `data` of a message of the stream (a `ping` is never handed on). */
 export interface LiveEvent {
   topic: LiveTopic
   caseId: string | null

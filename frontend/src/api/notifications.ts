@@ -1,10 +1,11 @@
 import { enumValues } from './enums'
 import { apiFetch, apiSend } from './http'
 import { withQuery, type Page } from './page'
+import type { components } from './schema'
 
-// Hand-written: these types mirror the notify routes of the API contract until they are generated from the OpenAPI document.
+type Schemas = components['schemas']
 
-export type NotificationEvent = 'case.reported' | 'case.status_changed' | 'task.assigned' | 'handoff.requested'
+export type NotificationEvent = Schemas['NotificationView']['event']
 export const NOTIFICATION_EVENTS = enumValues<NotificationEvent>({
   'case.reported': 1,
   'case.status_changed': 1,
@@ -16,30 +17,14 @@ export const NOTIFICATION_EVENTS = enumValues<NotificationEvent>({
  * One in-app notification. The text is composed on the client from `event` and the other fields: `detail` is the new
  * status (case.status_changed), the task's title (task.assigned) or the target workstream (handoff.requested).
  */
-export interface NotificationView {
-  id: string
-  event: NotificationEvent
-  caseId: string | null
-  caseTitle: string | null
-  tenantName: string | null
-  actorName: string | null
-  detail: string | null
-  createdAt: string
-  readAt: string | null
-}
+export type NotificationView = Schemas['NotificationView']
 
-export type NotificationLanguage = 'fr' | 'en'
+export type NotificationLanguage = Schemas['PreferencesView']['language']
 
-export interface EmailPreference {
-  event: NotificationEvent
-  enabled: boolean
-}
+export type EmailPreference = Schemas['PreferencesView.EmailChoice']
 
 /** In-app notifications are always on; e-mail is chosen per event, in one language. */
-export interface NotificationPreferences {
-  language: NotificationLanguage
-  email: EmailPreference[]
-}
+export type NotificationPreferences = Schemas['PreferencesView']
 
 /** The page size of the notification panel under the bell. */
 export const RECENT_NOTIFICATIONS = 10
@@ -50,7 +35,7 @@ export function listNotifications(after: string | null = null, limit?: number): 
 }
 
 export async function countUnread(): Promise<number> {
-  return (await apiFetch<{ count: number }>('/api/v1/notifications/unread')).count
+  return (await apiFetch<Schemas['NotificationView.UnreadCount']>('/api/v1/notifications/unread')).count
 }
 
 export function markNotificationRead(id: string): Promise<void> {

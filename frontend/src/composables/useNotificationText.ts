@@ -24,8 +24,8 @@ export function useNotificationText() {
   const staff = computed(() => canAccess('cases', roles.value))
   const client = computed(() => !staff.value && canAccess('portal', roles.value))
 
-  function label(prefix: string, value: string | null): string {
-    if (value === null) {
+  function label(prefix: string, value: string | null | undefined): string {
+    if (value === null || value === undefined) {
       return ''
     }
     const key = `${prefix}.${value}`

@@ -9,6 +9,7 @@ import java.util.UUID;
 /** A live signal: which view is stale (the topic) and, for a case, which one. Never the content itself. */
 @Serdeable
 public record LiveMessage(
-        @Schema(allowableValues = {"intake", "case", "tasks", "notifications", "ping"}) String topic,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"intake", "case", "tasks", "notifications", "ping"}) String topic,
         @Nullable UUID caseId) {
 }

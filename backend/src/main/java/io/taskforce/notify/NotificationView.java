@@ -11,7 +11,8 @@ import java.util.UUID;
 @Serdeable
 public record NotificationView(
         UUID id,
-        @Schema(allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"}) String event,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"}) String event,
         @Nullable UUID caseId,
         @Nullable String caseTitle,
         @Nullable String tenantName,

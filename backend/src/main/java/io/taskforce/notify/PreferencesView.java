@@ -11,12 +11,14 @@ import java.util.List;
 /** A person's notification preferences: in-app is always on; e-mail per event; the language of e-mails. */
 @Serdeable
 public record PreferencesView(
-        @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en") String language,
+        @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"fr", "en"}) String language,
         @NotNull List<@Valid @NotNull EmailChoice> email) {
 
     @Serdeable
     public record EmailChoice(
-            @NotNull @Schema(allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"})
+            @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"})
             String event,
             boolean enabled) {
     }
