@@ -35,7 +35,7 @@ export function useNotificationList(limit?: number) {
     try {
       await store.markAllRead()
       const now = new Date().toISOString()
-      list.items.value = list.items.value.map((n) => (n.readAt === null ? { ...n, readAt: now } : n))
+      list.items.value = list.items.value.map((n) => (n.readAt ? n : { ...n, readAt: now }))
     } catch (e) {
       actionProblem.value = describe(e)
     } finally {

@@ -25,7 +25,7 @@ export const useNotificationStore = defineStore('notifications', () => {
 
   /** Marks one read and gives it back with its `readAt`; the count is read again from the API. */
   async function markRead(notification: NotificationView): Promise<NotificationView> {
-    if (notification.readAt !== null) {
+    if (notification.readAt) {
       return notification
     }
     await markNotificationRead(notification.id)

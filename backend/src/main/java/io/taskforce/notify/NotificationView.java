@@ -1,5 +1,6 @@
 package io.taskforce.notify;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,6 +10,7 @@ import java.util.UUID;
 
 /** One in-app notification; the client composes the sentence from the event and these fields, in its language. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record NotificationView(
         UUID id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,

@@ -20,7 +20,7 @@ import spock.lang.Stepwise
 class AdminFlowE2ESpec extends Specification {
 
     @Shared @AutoCleanup Browser browser = new Browser()
-    @Shared String app = "http://localhost:${TestServices.E2E_APP_PORT}/"
+    @Shared String app = "${SharedApplication.server().URI}/"
     @Shared String slug = "rouen-chimie-${UUID.randomUUID().toString().take(6)}"
     @Shared String email = "directrice-${UUID.randomUUID().toString().take(6)}@rouen-chimie.test"
     @Shared String temporaryPassword

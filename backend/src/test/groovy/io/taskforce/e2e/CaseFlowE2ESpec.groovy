@@ -31,7 +31,7 @@ import java.util.function.Function
 class CaseFlowE2ESpec extends Specification {
 
     @Shared @AutoCleanup Browser browser = new Browser()
-    @Shared String app = "http://localhost:${TestServices.E2E_APP_PORT}/"
+    @Shared String app = "${SharedApplication.server().URI}/"
     @Shared Api api = new Api(URI.create(app))
     @Shared String title = "Faux avis et accusations d’arnaque contre Helio Cloud ${UUID.randomUUID().toString().take(6)}"
     @Shared String caseId
@@ -231,19 +231,11 @@ class CaseFlowE2ESpec extends Specification {
     }
 
     private void login(String username, String language) {
-        browser.driver.manage().deleteAllCookies()
-        browser.open(app)
-        browser.waitFor(By.id('username')).sendKeys(username)
-        browser.driver.findElement(By.id('password')).sendKeys('demo')
-        browser.driver.findElement(By.id('kc-login')).click()
-        browser.byTestId('welcome')
-        browser.byTestId("lang-${language}").click()
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until({ WebDriver d -> browser.htmlLang() == language } as Function)
+        browser.login(app, username, language)
     }
 
     private void logout() {
-        browser.byTestId('logout').click()
-        browser.waitFor(By.id('username'))
+        browser.logout()
     }
 
     private void type(String testId, String text) {

@@ -20,7 +20,7 @@ class LoginFlowE2ESpec extends Specification {
 
     /** A fresh browser for each user: no session can leak from one case to the next. */
     @AutoCleanup Browser browser = new Browser()
-    @Shared String app = "http://localhost:${TestServices.E2E_APP_PORT}/"
+    @Shared String app = "${SharedApplication.server().URI}/"
 
     def "#username logs in, sees their name and #identityLabel, switches language and logs out"() {
         when: 'opening the app leads to the Keycloak login page'

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
+import java.util.function.Function
 
 /**
  * A real headless Chromium driven by Selenium, with the browser and driver paths set explicitly so that
@@ -46,6 +47,29 @@ final class Browser implements AutoCloseable {
     }
 
     void open(String url) { driver.get(url) }
+
+    /** Signs in through Keycloak's page as a demo user (password "demo") and switches the UI to the language. */
+    void login(String app, String username, String language) {
+        driver.manage().deleteAllCookies()
+        open(app)
+        try {
+            waitFor(By.id('username'))
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot('login-page-missing')
+            throw new IllegalStateException("no login page at ${driver.currentUrl}: ${driver.pageSource.take(2000)}", e)
+        }
+        driver.findElement(By.id('username')).sendKeys(username)
+        driver.findElement(By.id('password')).sendKeys('demo')
+        driver.findElement(By.id('kc-login')).click()
+        byTestId('welcome')
+        byTestId("lang-${language}").click()
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until({ WebDriver d -> htmlLang() == language } as Function)
+    }
+
+    void logout() {
+        byTestId('logout').click()
+        waitFor(By.id('username'))
+    }
 
     WebElement waitFor(By by, int seconds = 30) {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(ExpectedConditions.visibilityOfElementLocated(by))
