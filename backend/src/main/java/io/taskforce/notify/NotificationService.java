@@ -80,25 +80,28 @@ class NotificationService {
     }
 
     void markRead(Caller caller, UUID id) {
-        int found = transactions.asUser(caller.userId(), false, () -> jdbc.prepareStatement("""
-                update notification set read_at = coalesce(read_at, now()) where id = ? and recipient_id = ?""", ps -> {
-            ps.setObject(1, id);
-            ps.setObject(2, caller.userId());
-            return ps.executeUpdate();
-        }));
-        if (found == 0) {
-            throw ApiException.notFound("Notification");
-        }
-        announceCountChanged(caller);
+        transactions.asUser(caller.userId(), false, () -> {
+            int found = jdbc.prepareStatement("""
+                    update notification set read_at = coalesce(read_at, now()) where id = ? and recipient_id = ?""", ps -> {
+                ps.setObject(1, id);
+                ps.setObject(2, caller.userId());
+                return ps.executeUpdate();
+            });
+            if (found == 0) {
+                throw ApiException.notFound("Notification");
+            }
+            return announceCountChanged(caller);
+        });
     }
 
     void markAllRead(Caller caller) {
-        transactions.asUser(caller.userId(), false, () -> jdbc.prepareStatement(
-                "update notification set read_at = now() where recipient_id = ? and read_at is null", ps -> {
-                    ps.setObject(1, caller.userId());
-                    return ps.executeUpdate();
-                }));
-        announceCountChanged(caller);
+        transactions.asUser(caller.userId(), false, () -> {
+            jdbc.prepareStatement("update notification set read_at = now() where recipient_id = ? and read_at is null", ps -> {
+                ps.setObject(1, caller.userId());
+                return ps.executeUpdate();
+            });
+            return announceCountChanged(caller);
+        });
     }
 
     PreferencesView preferences(Caller caller) {
@@ -139,13 +142,12 @@ class NotificationService {
         return new PreferencesView(choice.language(), List.copyOf(email));
     }
 
-    /** Other open tabs of the same person update their bell too. */
-    private void announceCountChanged(Caller caller) {
-        transactions.asUser(caller.userId(), false, () -> jdbc.prepareStatement(
-                "insert into live_event (topic, audience) values ('notifications', ?)", ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", new Object[]{caller.userId().toString()}));
-                    return ps.executeUpdate();
-                }));
+    /** Other open tabs of the same person update their bell too (announced at commit, with the change). */
+    private int announceCountChanged(Caller caller) {
+        return jdbc.prepareStatement("insert into live_event (topic, audience) values ('notifications', ?)", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", new Object[]{caller.userId().toString()}));
+            return ps.executeUpdate();
+        });
     }
 
     private NotificationView view(ResultSet rs) throws SQLException {

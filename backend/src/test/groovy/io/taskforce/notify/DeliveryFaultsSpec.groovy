@@ -53,18 +53,19 @@ class DeliveryFaultsSpec extends Specification {
     }
 
     def "readiness fails when the outbox is stuck, and says why"() {
-        given: 'an intent that has waited far longer than the threshold, held by a transaction so no dispatcher takes it'
+        given: 'the dispatcher cannot finish (notifications locked), and an intent has waited far past the threshold'
         def api = new Api(server.URI)
         String id = UUID.randomUUID().toString()
-        def sql = TestServices.superuser()
-        sql.execute("""insert into notify_outbox (tenant_id, id, event, recipients, params, created_at)
-                       values ('b094b75d-873d-4f54-9892-afd58263330a', '${id}', 'case.reported', array[]::uuid[], '{}',
-                               now() - interval '1 day')""".toString())
+        def lock = TestServices.superuser()
+        def writer = TestServices.superuser()
         Api.Response health = null
 
         when:
-        sql.withTransaction {
-            sql.execute("select 1 from notify_outbox where id = '${id}' for update".toString())
+        lock.withTransaction {
+            lock.execute('lock table notification in exclusive mode')
+            writer.execute("""insert into notify_outbox (tenant_id, id, event, recipients, params, created_at)
+                              values ('b094b75d-873d-4f54-9892-afd58263330a', '${id}', 'case.reported',
+                                      array['5c0a1b2e-3d4f-4a5b-8c6d-7e8f90a1b2c3']::uuid[], '{}', now() - interval '1 day')""".toString())
             health = api.get('/health/readiness')
         }
 
@@ -73,11 +74,12 @@ class DeliveryFaultsSpec extends Specification {
         health.json.details.outbox.status == 'DOWN'
         health.json.details.outbox.details.pending >= 1
 
-        and: 'once the dispatcher could take it, readiness recovers'
+        and: 'once the dispatcher can finish, readiness recovers'
         eventually.eventually { assert api.get('/health/readiness').status == 200 }
 
         cleanup:
-        sql?.close()
+        lock?.close()
+        writer?.close()
     }
 
     private static Map delivery(String title) {

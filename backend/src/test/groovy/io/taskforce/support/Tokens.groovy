@@ -2,7 +2,10 @@ package io.taskforce.support
 
 import groovy.json.JsonSlurper
 
-/** Real access tokens from the test Keycloak, by password grant (dev/test realm only). */
+/**
+ * Real access tokens from the test Keycloak, by password grant (dev/test realm only), kept while they have more
+ * than a minute left: a slow run outlives the realm's five-minute tokens.
+ */
 final class Tokens {
 
     private static final Map<String, String> CACHE = [:]
@@ -10,11 +13,16 @@ final class Tokens {
     static String of(String username, String clientId = 'taskforce-cli') {
         String key = "${clientId}/${username}"
         synchronized (CACHE) {
-            if (!CACHE[key]) {
+            if (!CACHE[key] || expiresWithinAMinute(CACHE[key])) {
                 CACHE[key] = fetch(username, 'demo', clientId)
             }
             CACHE[key]
         }
+    }
+
+    private static boolean expiresWithinAMinute(String token) {
+        def claims = new JsonSlurper().parse(Base64.urlDecoder.decode(token.split('\\.')[1])) as Map
+        (claims.exp as long) * 1000 - System.currentTimeMillis() < 60_000
     }
 
     static String fetch(String username, String password, String clientId = 'taskforce-cli') {
