@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.taskforce.identity.Caller;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Schedulers;
@@ -28,6 +29,7 @@ import java.util.Set;
 class LiveController {
 
     private static final Duration PING = Duration.ofSeconds(25);
+    private static final int BACKLOG = 256;
 
     private final LiveHub hub;
     private final LiveEvents events;
@@ -43,12 +45,16 @@ class LiveController {
         Set<String> keys = keysOf(caller);
         long lastSeen = parse(lastEventId);
         Flux<Event<LiveMessage>> changes = Flux.<Event<LiveMessage>>create(sink -> {
-            var subscriber = hub.subscribe(keys, sink, lastSeen);
+            var subscriber = hub.subscribe(keys, sink);
             sink.onDispose(() -> hub.unsubscribe(subscriber));
             if (lastSeen > 0) {
                 subscriber.replay(events.after(lastSeen, keys));
             }
-        }, FluxSink.OverflowStrategy.BUFFER).subscribeOn(Schedulers.boundedElastic());
+        }, FluxSink.OverflowStrategy.BUFFER)
+                // a client that cannot keep up is cut off rather than held in memory: it reconnects with its last
+                // event id and is caught up from the table
+                .onBackpressureBuffer(BACKLOG, BufferOverflowStrategy.ERROR)
+                .subscribeOn(Schedulers.boundedElastic());
         Flux<Event<LiveMessage>> pings = Flux.interval(Duration.ZERO, PING).map(i -> Event.of(new LiveMessage("ping", null)).name("ping"));
         return changes.mergeWith(pings);
     }

@@ -23,6 +23,7 @@ class LiveEvents {
     /** How far back a reconnecting client is caught up; older signals are pruned. */
     static final String RETENTION = "1 day";
     private static final int REPLAY_LIMIT = 500;
+    private static final int LATE_COMMIT_WINDOW = 200;
 
     private final DataSource pool;
 
@@ -39,15 +40,23 @@ class LiveEvents {
                 ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())));
     }
 
-    /** What a client missed since {@code lastId}, among what it may hear, oldest first. */
+    /**
+     * What a client missed since {@code lastId}, among what it may hear, oldest first: every later id, and the
+     * slightly lower ids of the last minutes, which a transaction that started earlier may have committed after the
+     * client's last event (the client may see a few twice: signals are idempotent, a view reloads).
+     */
     List<LiveEvent> after(long lastId, Set<String> keys) {
         return query("""
                 select id, topic, case_id, audience from live_event
-                where id > ? and audience && ? and created_at > now() - cast(? as interval) order by id limit ?""", ps -> {
+                where (id > ? or (id > ? - ? and created_at > now() - interval '2 minutes'))
+                  and audience && ? and created_at > now() - cast(? as interval)
+                order by id limit ?""", ps -> {
             ps.setLong(1, lastId);
-            ps.setArray(2, ps.getConnection().createArrayOf("text", keys.toArray()));
-            ps.setString(3, RETENTION);
-            ps.setInt(4, REPLAY_LIMIT);
+            ps.setLong(2, lastId);
+            ps.setInt(3, LATE_COMMIT_WINDOW);
+            ps.setArray(4, ps.getConnection().createArrayOf("text", keys.toArray()));
+            ps.setString(5, RETENTION);
+            ps.setInt(6, REPLAY_LIMIT);
         });
     }
 

@@ -53,7 +53,8 @@ class LiveListener {
                     }
                     hub.publish(events.byIds(ids));
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // even an OutOfMemoryError must not end live updates on this instance for good
                 if (running) {
                     LOG.warn("live updates: listening failed, retrying in 1 s: {}", e.toString());
                     pause();

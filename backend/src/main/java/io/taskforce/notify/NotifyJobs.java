@@ -6,6 +6,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+
 /**
  * The dispatcher as a job: db-scheduler runs it on one instance at a time, every second or so. It expands what was
  * announced, then sends what is due; live signals of old events are pruned now and then.
@@ -15,6 +17,7 @@ class NotifyJobs {
 
     private static final int BATCH = 100;
     private static final int MAIL_BATCH = 20;
+    private static final Duration MAIL_ROUND = Duration.ofSeconds(20);
 
     @Singleton
     RecurringTask<Void> notifyDispatch(Dispatcher dispatcher, Postman postman, NotifySettings settings) {
@@ -23,7 +26,11 @@ class NotifyJobs {
                     while (dispatcher.expand(BATCH) == BATCH) {
                         // a burst: keep expanding before sending
                     }
-                    postman.sendDue(MAIL_BATCH);
+                    // send in batches while there is a backlog, for a bounded time so the other jobs get their turn
+                    long until = System.nanoTime() + MAIL_ROUND.toNanos();
+                    while (postman.sendDue(MAIL_BATCH) == MAIL_BATCH && System.nanoTime() < until) {
+                        // next batch
+                    }
                 });
     }
 
