@@ -15,6 +15,7 @@ class NotifyJobs {
 
     private static final int BATCH = 100;
     private static final int MAIL_BATCH = 20;
+    private static final int WEBHOOK_BATCH = 20;
 
     @Singleton
     RecurringTask<Void> notifyDispatch(Dispatcher dispatcher, Postman postman, NotifySettings settings) {
@@ -24,6 +25,17 @@ class NotifyJobs {
                         // a burst: keep expanding before sending
                     }
                     postman.sendDue(MAIL_BATCH);
+                });
+    }
+
+    /** Webhooks apart from e-mails: a slow receiver (up to the request timeout) never holds mail back. */
+    @Singleton
+    RecurringTask<Void> webhookSend(WebhookSender sender, WebhookSettings settings) {
+        return Tasks.recurring("webhook-send", FixedDelay.of(settings.sendInterval()))
+                .execute((instance, context) -> {
+                    while (sender.sendDue(WEBHOOK_BATCH) == WEBHOOK_BATCH) {
+                        // a burst: keep sending while whole batches succeed
+                    }
                 });
     }
 
