@@ -31,7 +31,7 @@ class RowLevelSecuritySpec extends Specification {
             audit_chain_head: { UUID t -> "insert into audit_chain_head (tenant_id, last_seq, last_hash) values ('${t}', 1, repeat('1', 64))" },
             audit_checkpoint: { UUID t -> "insert into audit_checkpoint (tenant_id, seq, hash, signed_at, key_id, signature) values ('${t}', 1, repeat('1', 64), now(), 'k', 's')" },
             // a tenant's webhook, one delivery of it and one logged attempt (ids derived from the tenant's)
-            webhook         : { UUID t -> "insert into webhook (tenant_id, id, url, events, secret) values ('${t}', '${t}', 'https://hooks.test/${t}', '{case.reported}', 's')" },
+            webhook         : { UUID t -> "insert into webhook (tenant_id, id, url, events, secret) values ('${t}', '${t}', 'https://hooks.test/in', '{case.reported}', 's')" },
             webhook_delivery: { UUID t -> "insert into webhook_delivery (tenant_id, id, webhook_id, event, body) values ('${t}', '${t}', '${t}', 'case.reported', '{}')" },
             webhook_attempt : { UUID t -> "insert into webhook_attempt (tenant_id, id, delivery_id, webhook_id, status_code, duration_ms) values ('${t}', '${t}', '${t}', '${t}', 200, 1)" },
     ]
