@@ -1,0 +1,94 @@
+package io.taskforce.e2e
+
+import io.taskforce.notify.WebhookSignature
+import io.taskforce.support.Browser
+import io.taskforce.support.RealServices
+import io.taskforce.support.SharedApplication
+import io.taskforce.support.TestServices
+import io.taskforce.support.WebhookReceiver
+import org.openqa.selenium.By
+import org.openqa.selenium.Keys
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+
+/**
+ * A platform admin creates a firm's webhook in the real UI, pointing at a real receiver on this machine, copies the
+ * secret shown once, sends a test and sees it delivered in the log; the receiver checks the signature.
+ */
+@Stepwise
+@RealServices
+class WebhookFlowE2ESpec extends Specification {
+
+    @Shared @AutoCleanup Browser browser = new Browser()
+    @Shared @AutoCleanup WebhookReceiver receiver = new WebhookReceiver()
+    @Shared String app = "http://localhost:${TestServices.E2E_APP_PORT}/"
+    @Shared String path = "/e2e-${UUID.randomUUID().toString().take(8)}"
+    @Shared String secret
+
+    def setupSpec() {
+        SharedApplication.server()
+    }
+
+    def "the admin creates a webhook and sees its secret once"() {
+        given:
+        login('admin', 'demo')
+
+        when:
+        browser.byTestId('nav-admin').click()
+        browser.byTestId('admin-tab-webhooks').click()
+        browser.byTestId('webhook-create-owner').click()
+        browser.waitFor(By.xpath("//li[@role='option' and normalize-space(.)='Firm: Legal']")).click()
+        def url = browser.byTestId('webhook-create-url')
+        url.sendKeys(receiver.url(path))
+        browser.byTestId('webhook-create-submit').click()
+        secret = browser.byTestId('webhook-secret').text
+
+        then:
+        secret ==~ /[A-Za-z0-9_-]{43}/
+        browser.byTestId('webhook-secret-warning').text.contains('only once')
+        browser.screenshot('admin-webhook-secret')
+        browser.accessibilityViolations() == []
+
+        when:
+        browser.byTestId('webhook-secret-done').click()
+
+        then:
+        browser.waitFor(By.xpath("//tr[starts-with(@data-testid, 'webhook-row-')][contains(., '${path}')]")).text.contains('Firm: Legal')
+        !browser.driver.pageSource.contains(secret)
+    }
+
+    def "the admin sends a test and sees it delivered in the log"() {
+        given:
+        def row = browser.waitFor(By.xpath("//tr[starts-with(@data-testid, 'webhook-row-')][contains(., '${path}')]"))
+        String id = row.getAttribute('data-testid') - 'webhook-row-'
+
+        when:
+        browser.byTestId("webhook-test-${id}").click()
+
+        then: 'the log follows the delivery until the receiver has answered'
+        browser.waitFor(By.cssSelector("[data-testid^='delivery-row-'][data-status='SENT']"), 20).text.contains('HTTP 200')
+        browser.byTestId('webhook-log').text.contains('webhook.test')
+        browser.screenshot('admin-webhook-log')
+        browser.accessibilityViolations() == []
+
+        and: 'the receiver got it, signed with the secret shown at creation'
+        def received = receiver.at(path).find { it.header('X-Taskforce-Event') == 'webhook.test' }
+        received != null
+        WebhookSignature.verify(secret, received.header('X-Taskforce-Timestamp') as long, received.body,
+                received.header('X-Taskforce-Signature'))
+
+        cleanup:
+        browser.byTestId('logout').click()
+        browser.waitFor(By.id('username'))
+    }
+
+    private void login(String username, String password) {
+        browser.driver.manage().deleteAllCookies()
+        browser.open(app)
+        browser.waitFor(By.id('username')).sendKeys(username)
+        browser.driver.findElement(By.id('password')).sendKeys(password)
+        browser.driver.findElement(By.id('kc-login')).click()
+    }
+}
