@@ -4,10 +4,8 @@ import io.taskforce.notify.WebhookSignature
 import io.taskforce.support.Browser
 import io.taskforce.support.RealServices
 import io.taskforce.support.SharedApplication
-import io.taskforce.support.TestServices
 import io.taskforce.support.WebhookReceiver
 import org.openqa.selenium.By
-import org.openqa.selenium.Keys
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -23,17 +21,13 @@ class WebhookFlowE2ESpec extends Specification {
 
     @Shared @AutoCleanup Browser browser = new Browser()
     @Shared @AutoCleanup WebhookReceiver receiver = new WebhookReceiver()
-    @Shared String app = "http://localhost:${TestServices.E2E_APP_PORT}/"
+    @Shared String app = "${SharedApplication.server().URI}/"
     @Shared String path = "/e2e-${UUID.randomUUID().toString().take(8)}"
     @Shared String secret
 
-    def setupSpec() {
-        SharedApplication.server()
-    }
-
     def "the admin creates a webhook and sees its secret once"() {
         given:
-        login('admin', 'demo')
+        browser.login(app, 'admin', 'en')
 
         when:
         browser.byTestId('nav-admin').click()
@@ -80,15 +74,6 @@ class WebhookFlowE2ESpec extends Specification {
                 received.header('X-Taskforce-Signature'))
 
         cleanup:
-        browser.byTestId('logout').click()
-        browser.waitFor(By.id('username'))
-    }
-
-    private void login(String username, String password) {
-        browser.driver.manage().deleteAllCookies()
-        browser.open(app)
-        browser.waitFor(By.id('username')).sendKeys(username)
-        browser.driver.findElement(By.id('password')).sendKeys(password)
-        browser.driver.findElement(By.id('kc-login')).click()
+        browser.logout()
     }
 }
