@@ -145,10 +145,16 @@ describe('Administration: webhooks', () => {
     expect(document.getElementById('webhook-create-url-error')?.textContent).toContain('must use https.')
   })
 
-  it('sends a test and shows it in the delivery log, with each attempt', async () => {
+  it('sends a test and shows it in the delivery log, following it until the receiver has answered', async () => {
     const sent: string[] = []
-    backend([active], [delivery()])
+    let reads = 0
+    backend([active])
     server.use(
+      http.get('/api/v1/webhooks/:id/deliveries', () => {
+        reads++
+        const waiting = delivery({ status: 'PENDING', log: [], sentAt: null })
+        return HttpResponse.json({ items: [reads < 2 ? waiting : delivery()], next: null })
+      }),
       http.post('/api/v1/webhooks/:id/test', ({ params }) => {
         sent.push(params.id as string)
         return HttpResponse.json(delivery({ status: 'PENDING', log: [], sentAt: null }), { status: 202 })
@@ -161,7 +167,13 @@ describe('Administration: webhooks', () => {
     const row = await screen.findByTestId('delivery-row-d0000000-0000-4000-8000-000000000001')
     expect(sent).toEqual([active.id])
     expect(row.textContent).toContain('webhook.test')
-    expect(row.textContent).toContain('Delivered')
+    expect(screen.getByTestId('delivery-status-d0000000-0000-4000-8000-000000000001').textContent).toBe('Waiting')
+    await waitFor(
+      () => expect(screen.getByTestId('delivery-status-d0000000-0000-4000-8000-000000000001').textContent).toBe('Delivered'),
+      { timeout: 3000 },
+    )
+    expect(screen.getByTestId('delivery-status-d0000000-0000-4000-8000-000000000001').getAttribute('data-status')).toBe('SENT')
+    expect(reads).toBe(2)
     expect(screen.getByTestId('delivery-attempts-d0000000-0000-4000-8000-000000000001').textContent).toContain('HTTP 200')
     expect(row.textContent).toContain('42 ms')
     expect(screen.getByRole('table', { name: `Delivery log of ${active.url}` })).toBeTruthy()
