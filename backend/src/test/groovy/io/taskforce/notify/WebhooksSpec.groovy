@@ -221,6 +221,8 @@ class WebhooksSpec extends Specification {
         test.status == 202
         test.json.event == 'webhook.test'
         test.json.status == 'PENDING'
+        test.json.log == []
+        test.json.containsKey('sentAt') && test.json.sentAt == null
         eventually.eventually { assert receiver.at("/b-${RUN}").any { it.header('X-Taskforce-Event') == 'webhook.test' } }
         def delivery = receiver.at("/b-${RUN}").find { it.header('X-Taskforce-Event') == 'webhook.test' }
         delivery.header('X-Taskforce-Delivery') == test.json.id
