@@ -53,6 +53,7 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'admin', component: () => import('@/views/admin/AdminTenantsView.vue') },
       { path: 'staff', name: 'admin-staff', component: () => import('@/views/admin/AdminStaffView.vue') },
+      { path: 'webhooks', name: 'admin-webhooks', component: () => import('@/views/admin/AdminWebhooksView.vue') },
       {
         path: 'tenants/:id',
         name: 'admin-tenant',

@@ -10,13 +10,23 @@ import java.util.UUID;
 /**
  * What happened, for whom: written by a feature in the transaction of its change. The fields are what the texts
  * say (the case's title, the tenant's name, who did it, one detail such as the new status or the task's title),
- * copied at that moment so that a notification still reads right after the case changes again.
+ * copied at that moment so that a notification still reads right after the case changes again. {@code workstreams}
+ * names the firms concerned (COMMUNICATION, LEGAL, REPUTATION: the case's workstreams that are routed and not done,
+ * or the target of a hand-off): the webhooks of those firms hear of it.
  */
 public record Announcement(NotifyEvent event, @Nullable UUID caseId, Set<UUID> recipients, @Nullable String caseTitle,
-                           @Nullable String tenantName, @Nullable String actorName, @Nullable String detail) {
+                           @Nullable String tenantName, @Nullable String actorName, @Nullable String detail,
+                           Set<String> workstreams) {
 
     public Announcement {
         recipients = Set.copyOf(recipients);
+        workstreams = Set.copyOf(workstreams);
+    }
+
+    /** An announcement that concerns no firm in particular (only the tenant's webhooks hear of it). */
+    public Announcement(NotifyEvent event, @Nullable UUID caseId, Set<UUID> recipients, @Nullable String caseTitle,
+                        @Nullable String tenantName, @Nullable String actorName, @Nullable String detail) {
+        this(event, caseId, recipients, caseTitle, tenantName, actorName, detail, Set.of());
     }
 
     Map<String, String> params() {

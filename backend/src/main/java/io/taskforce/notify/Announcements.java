@@ -34,20 +34,19 @@ public class Announcements {
     public void announce(Announcement announcement) {
         // the product's own counters: what happened, by event (cases reported, later reviews requested...)
         metrics.counter("taskforce.events", "event", announcement.event().code()).increment();
-        if (announcement.recipients().isEmpty()) {
-            return;
-        }
+        // written even without recipients: webhooks may still want to hear of it
         UUID tenantId = transactions.current();
         String params = toJson(announcement);
         jdbc.prepareStatement("""
-                insert into notify_outbox (tenant_id, id, event, case_id, recipients, params)
-                values (?, ?, ?, ?, ?, cast(? as jsonb))""", ps -> {
+                insert into notify_outbox (tenant_id, id, event, case_id, recipients, params, workstreams)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""", ps -> {
             ps.setObject(1, tenantId);
             ps.setObject(2, UUID.randomUUID());
             ps.setString(3, announcement.event().code());
             ps.setObject(4, announcement.caseId());
             ps.setArray(5, ps.getConnection().createArrayOf("uuid", announcement.recipients().toArray()));
             ps.setString(6, params);
+            ps.setArray(7, ps.getConnection().createArrayOf("text", announcement.workstreams().stream().sorted().toArray()));
             return ps.executeUpdate();
         });
     }

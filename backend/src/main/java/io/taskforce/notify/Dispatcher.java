@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns announced intents into what each recipient receives: an in-app notification always, a live signal to
- * their open pages, and an e-mail delivery when their preferences ask for one. One transaction per batch, with the
+ * their open pages, and an e-mail delivery when their preferences ask for one; and into one webhook delivery per
+ * active webhook that wants the event (the tenant's, and those of the firms concerned). One transaction per batch, with the
  * intents locked (SKIP LOCKED), so two instances never expand the same intent; nothing leaves the database here.
  */
 @Singleton
@@ -23,11 +25,13 @@ class Dispatcher {
     private final TenantTransactions transactions;
     private final JdbcOperations jdbc;
     private final Preferences preferences;
+    private final WebhookDeliveries webhooks;
 
-    Dispatcher(TenantTransactions transactions, JdbcOperations jdbc, Preferences preferences) {
+    Dispatcher(TenantTransactions transactions, JdbcOperations jdbc, Preferences preferences, WebhookDeliveries webhooks) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.preferences = preferences;
+        this.webhooks = webhooks;
     }
 
     /** Expands up to {@code limit} pending intents, oldest first; answers how many. */
@@ -43,6 +47,8 @@ class Dispatcher {
                         deliver(intent, recipient);
                     }
                 }
+                webhooks.enqueue(intent.tenantId(), intent.id(), intent.event(), intent.caseId(), intent.createdAt(),
+                        intent.params(), intent.workstreams());
                 jdbc.prepareStatement("update notify_outbox set dispatched_at = now() where tenant_id = ? and id = ?", ps -> {
                     ps.setObject(1, intent.tenantId());
                     ps.setObject(2, intent.id());
@@ -104,7 +110,7 @@ class Dispatcher {
 
     private List<Intent> pending(int limit) {
         return jdbc.prepareStatement("""
-                select tenant_id, id, event, case_id, recipients, params::text from notify_outbox
+                select tenant_id, id, event, case_id, recipients, params::text, created_at, workstreams from notify_outbox
                 where dispatched_at is null order by created_at limit ? for update skip locked""", ps -> {
             ps.setInt(1, limit);
             try (var rs = ps.executeQuery()) {
@@ -117,10 +123,12 @@ class Dispatcher {
         });
     }
 
-    private record Intent(UUID tenantId, UUID id, String event, UUID caseId, List<UUID> recipients, String params) {
+    private record Intent(UUID tenantId, UUID id, String event, UUID caseId, List<UUID> recipients, String params,
+                          Instant createdAt, List<String> workstreams) {
         static Intent of(ResultSet rs) throws SQLException {
             return new Intent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                    rs.getObject(4, UUID.class), List.of((UUID[]) rs.getArray(5).getArray()), rs.getString(6));
+                    rs.getObject(4, UUID.class), List.of((UUID[]) rs.getArray(5).getArray()), rs.getString(6),
+                    rs.getTimestamp(7).toInstant(), List.of((String[]) rs.getArray(8).getArray()));
         }
     }
 }

@@ -18,6 +18,7 @@ class NotifyJobs {
     private static final int BATCH = 100;
     private static final int MAIL_BATCH = 20;
     private static final Duration MAIL_ROUND = Duration.ofSeconds(20);
+    private static final int WEBHOOK_BATCH = 20;
 
     @Singleton
     RecurringTask<Void> notifyDispatch(Dispatcher dispatcher, Postman postman, NotifySettings settings) {
@@ -30,6 +31,17 @@ class NotifyJobs {
                     long until = System.nanoTime() + MAIL_ROUND.toNanos();
                     while (postman.sendDue(MAIL_BATCH) == MAIL_BATCH && System.nanoTime() < until) {
                         // next batch
+                    }
+                });
+    }
+
+    /** Webhooks apart from e-mails: a slow receiver (up to the request timeout) never holds mail back. */
+    @Singleton
+    RecurringTask<Void> webhookSend(WebhookSender sender, WebhookSettings settings) {
+        return Tasks.recurring("webhook-send", FixedDelay.of(settings.sendInterval()))
+                .execute((instance, context) -> {
+                    while (sender.sendDue(WEBHOOK_BATCH) == WEBHOOK_BATCH) {
+                        // a burst: keep sending while whole batches succeed
                     }
                 });
     }

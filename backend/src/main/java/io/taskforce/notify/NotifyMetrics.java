@@ -3,19 +3,24 @@ package io.taskforce.notify;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
 /**
  * What Prometheus reads about delivery: the outbox backlog (intents not yet expanded, e-mails waiting or given
- * up), e-mails sent and failed, and live connections on this instance.
+ * up), e-mails sent and failed, webhook deliveries accepted and failed, webhooks disabled, and live connections on
+ * this instance.
  */
 @Singleton
 class NotifyMetrics {
 
     private final Counter emailsSent;
     private final Counter emailsFailed;
+    private final Counter webhooksSent;
+    private final Counter webhooksFailed;
 
-    NotifyMetrics(MeterRegistry registry, LiveHub hub, Dispatcher dispatcher, EmailDeliveries deliveries) {
+    NotifyMetrics(MeterRegistry registry, LiveHub hub, Dispatcher dispatcher, EmailDeliveries deliveries,
+                  WebhookStore webhooks, TenantTransactions transactions) {
         this.emailsSent = Counter.builder("taskforce.notify.emails.sent").description("e-mails accepted by the SMTP server")
                 .register(registry);
         this.emailsFailed = Counter.builder("taskforce.notify.emails.failed").description("failed e-mail attempts (retried or given up)")
@@ -30,6 +35,20 @@ class NotifyMetrics {
                 .description("e-mails waiting to be sent").register(registry);
         Gauge.builder("taskforce.notify.emails.given.up", deliveries, d -> d.counts().failed())
                 .description("e-mails given up after the last attempt").register(registry);
+        this.webhooksSent = Counter.builder("taskforce.notify.webhooks.sent")
+                .description("webhook deliveries accepted by the receiver (2xx)").register(registry);
+        this.webhooksFailed = Counter.builder("taskforce.notify.webhooks.failed")
+                .description("failed webhook delivery attempts (non-2xx or error; retried, given up or disabling)").register(registry);
+        Gauge.builder("taskforce.notify.webhooks.disabled", webhooks, w -> transactions.asDispatcher(w::disabledCount))
+                .description("webhooks disabled after consecutive failures, until an admin enables them").register(registry);
+    }
+
+    void webhookSent() {
+        webhooksSent.increment();
+    }
+
+    void webhookFailed() {
+        webhooksFailed.increment();
     }
 
     void emailSent() {

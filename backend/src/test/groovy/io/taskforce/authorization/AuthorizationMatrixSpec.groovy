@@ -34,6 +34,9 @@ class AuthorizationMatrixSpec extends Specification {
         api = new Api(server.URI)
         if (caseObjects == null) {
             caseObjects = setUpCases()
+            // a firm webhook for the webhook routes, to a port nothing listens on, for an event the matrix never causes
+            caseObjects['-'] = [webhook: api.post('/api/v1/webhooks', Tokens.of('admin'),
+                    [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String]
         }
         if (!someUser) {
             // a person the PATCH /users row can act on without disturbing the demo users
@@ -151,6 +154,7 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/cases/{}/handoffs': return [fromWorkstream: 'LEGAL', toWorkstream: 'REPUTATION', note: 'Matrix']
             case 'POST /api/v1/handoffs/{}/answer': return [decision: 'ANSWERED', reply: 'Matrix']
             case 'POST /api/v1/cases/{}/status': return [status: 'ACTIVE']
+            case 'POST /api/v1/webhooks': return [firm: 'LEGAL', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]
             default: return null
         }
     }

@@ -61,6 +61,12 @@ final class TestServices {
         System.setProperty('taskforce.notify.retry-cap', '1s')
         System.setProperty('taskforce.notify.claim-lease', '2s')
         System.setProperty('taskforce.notify.dispatch-interval', '200ms')
+        System.setProperty('taskforce.webhooks.allow-http-localhost', 'true')
+        System.setProperty('taskforce.webhooks.disable-after', '3')
+        System.setProperty('taskforce.webhooks.retry-base', '300ms')
+        System.setProperty('taskforce.webhooks.retry-cap', '2s')
+        System.setProperty('taskforce.webhooks.claim-lease', '15s')
+        System.setProperty('taskforce.webhooks.send-interval', '200ms')
         System.setProperty('taskforce.jobs.polling-interval', '200ms')
         System.setProperty('taskforce.jobs.heartbeat-interval', '1s')
         addShutdownHook { stop() }

@@ -30,6 +30,11 @@ class RowLevelSecuritySpec extends Specification {
                                    values ('${t}', 1, now(), 's', 'u', 'client', 'x', 'y', 'z', repeat('0', 64), repeat('1', 64))""" },
             audit_chain_head: { UUID t -> "insert into audit_chain_head (tenant_id, last_seq, last_hash) values ('${t}', 1, repeat('1', 64))" },
             audit_checkpoint: { UUID t -> "insert into audit_checkpoint (tenant_id, seq, hash, signed_at, key_id, signature) values ('${t}', 1, repeat('1', 64), now(), 'k', 's')" },
+            // a tenant's webhook, one delivery of it and one logged attempt (ids derived from the tenant's); disabled and
+            // delivered, so that the running application's delivery job leaves them alone
+            webhook         : { UUID t -> "insert into webhook (tenant_id, id, url, events, secret, active) values ('${t}', '${t}', 'https://hooks.test/in', '{case.reported}', 's', false)" },
+            webhook_delivery: { UUID t -> "insert into webhook_delivery (tenant_id, id, webhook_id, event, body, status) values ('${t}', '${t}', '${t}', 'case.reported', '{}', 'SENT')" },
+            webhook_attempt : { UUID t -> "insert into webhook_attempt (tenant_id, id, delivery_id, webhook_id, status_code, duration_ms) values ('${t}', '${t}', '${t}', '${t}', 200, 1)" },
     ]
 
     /** Case tables: one row of each for a case of tenant A whose team is TEAM_MEMBER only. */
