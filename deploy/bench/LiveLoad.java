@@ -96,6 +96,7 @@ public class LiveLoad {
         final Histogram sse = new Histogram(), listen = new Histogram(), lag = new Histogram();
         int firstIndex = -1, lastIndex = -1, events, warmEvents;
         long cpuApp, cpuPg, cpuDriver, windowNanos;
+        String threads = "";
         long drainedNanos = -1;
         long lost, dups, clientsComplete;
         long listenLost;
@@ -239,6 +240,7 @@ public class LiveLoad {
                 end = warmEnd + duration * 1_000_000_000L;
         long next = start;
         long[] cpu0 = null;
+        java.util.Map<String, Long> threads0 = null;
         boolean measuring = false;
         try (PreparedStatement insert = writer.prepareStatement(
                 "insert into live_event (topic, case_id, audience) values ('intake', null, array['staff']) returning id")) {
@@ -252,6 +254,7 @@ public class LiveLoad {
                 if (!measuring && next >= warmEnd) {
                     measuring = true;
                     cpu0 = cpu();
+                    threads0 = threadTicks();
                 }
                 long id;
                 try (var rs = insert.executeQuery()) {
@@ -278,6 +281,7 @@ public class LiveLoad {
         }
         long[] cpu1 = cpu();
         phase.windowNanos = System.nanoTime() - warmEnd;
+        if (threads0 != null) phase.threads = busiest(threads0, threadTicks(), phase.windowNanos);
         if (cpu0 != null) {
             phase.cpuApp = cpu1[0] - cpu0[0];
             phase.cpuPg = cpu1[1] - cpu0[1];
@@ -316,6 +320,7 @@ public class LiveLoad {
                         phase.sse.n.get(), phase.sse.pct(50), phase.sse.pct(99), phase.sse.maxUs.get() / 1000.0, phase.lost) : "",
                 phase.drainedNanos < 0 ? "NOT drained after 20 s" : String.format(Locale.ROOT, "%.2f s", phase.drainedNanos / 1e9),
                 phase.cpuApp / 100.0, phase.cpuPg / 100.0, phase.cpuDriver / 100.0);
+        log("  busiest threads of the application (share of one core): %s", phase.threads);
         return phase;
     }
 
@@ -552,6 +557,36 @@ public class LiveLoad {
         return t;
     }
 
+    /** CPU ticks of the application's threads, by name with the trailing numbers dropped (pools add them up). */
+    java.util.Map<String, Long> threadTicks() {
+        var ticks = new java.util.HashMap<String, Long>();
+        if (appPid <= 0) return ticks;
+        try (var tasks = Files.list(Path.of("/proc/" + appPid + "/task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-#0-9]+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    static String busiest(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long windowNanos) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(4)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 100.0 / (windowNanos / 1e9)))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     String memory(String when) {
         try {
             double heap = heapMb(), nonHeap = lastNonHeap;
@@ -607,6 +642,7 @@ public class LiveLoad {
                 + "\"pairs\" = (event, client) pairs; lost = pairs never received after draining.%n%n", clients, connectTime));
         sb.append("| rate ev/s | receiver | events | pairs | lost | p50 ms | p90 ms | p99 ms | max ms | drained after | CPU cores app + PG + driver | SSE / ceiling p50, p99 |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var busy = new StringBuilder("\nBusiest threads of the application during each measured window (CPU, in cores; pools summed by name):\n\n");
         for (var p : phases) {
             if (p.name.equals("reorder")) continue;
             boolean sse = p.name.equals("sse");
@@ -621,10 +657,12 @@ public class LiveLoad {
                 sb.append(row(p.rate, "**" + clients + " SSE clients**" + (p == saturated ? " (saturated)" : ""), p.events,
                         p.sse, p.lost, drained, cores, ratio));
                 sb.append(row(p.rate, "JDBC LISTEN, same time", p.events, p.listen, p.listenLost, "", "", ""));
+                busy.append(String.format(Locale.ROOT, "- %.0f events/s with %d clients: %s%n", p.rate, clients, p.threads));
             } else {
                 sb.append(row(p.rate, "JDBC LISTEN only (ceiling)", p.events, p.listen, p.listenLost, drained, cores, ""));
             }
         }
+        sb.append(busy);
         long lagMax = 0;
         for (var p : phases) lagMax = Math.max(lagMax, p.lag.maxUs.get());
         sb.append(String.format(Locale.ROOT, "%nThe writer kept to its schedule: largest delay of a commit behind its "

@@ -1,7 +1,8 @@
 # Shared by live-load.sh and outbox-load.sh (sourced, not run): tools, build, Keycloak + the application jar with its
 # embedded PostgreSQL in $WORK (wiped at each run), tokens of the demo staff, and a trap that stops all of it.
 # The caller sets: NAME (log prefix), WORK, KC_PORT, APP_PORT, POOL, APP_JAVA_OPTS and optionally APP_ENV (an array of
-# NAME=value for the application's environment). Afterwards: ROOT BENCH RUN JAVA JCMD PGBENCH PG_JAR API app_pid PM_PID
+# NAME=value for the application's environment), a function before_app (run under the trap before the application
+# starts) and EXTRA_STOP (commands that stop_all evaluates). Afterwards: ROOT BENCH RUN JAVA JCMD PGBENCH PG_JAR API app_pid PM_PID
 # SUPER APP (psql commands), TOKENS (file), UID_OF[user], and the functions log, stop_all.
 # shellcheck shell=bash
 
@@ -47,7 +48,7 @@ fi
 
 # --- services ----------------------------------------------------------------------------------------------------
 app_pid=
-EXTRA_STOP=()
+EXTRA_STOP=("${EXTRA_STOP[@]+"${EXTRA_STOP[@]}"}")
 stop_all() {
   trap - INT TERM EXIT
   local c
@@ -75,6 +76,9 @@ cp "$JAR" "$RUN/taskforce.jar"
 jq '.accessTokenLifespan = 7200 | .ssoSessionIdleTimeout = 7200 | .ssoSessionMaxLifespan = 36000' \
   "$ROOT/deploy/keycloak/taskforce-realm.dev.json" >"$RUN/realm.json"
 "$ROOT/deploy/keycloak.sh" start "$WORK/keycloak" "$KC_PORT" "$RUN/realm.json" --fresh
+
+# the caller's own services that the application needs (e.g. a mail server): started here, under the trap
+if declare -F before_app >/dev/null; then before_app; fi
 
 log "starting the application on :$APP_PORT with $("$JAVA" -version 2>&1 | head -1), $APP_JAVA_OPTS, pool $POOL"
 # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
