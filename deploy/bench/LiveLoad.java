@@ -40,10 +40,10 @@ import org.postgresql.PGConnection;
  *       tokens of the file in turn) — commit to the event's {@code id:} line read from the socket, over every
  *       (event, client) pair.</li>
  * </ul>
- * Steps: memory of the application idle; each rate with the JDBC listener only ("ceiling"); connect the clients;
- * memory; each rate with the clients (the JDBC listener keeps recording, "listen under load"), stepping on through
- * {@code --push} rates until one saturates (p99 over 1 s, or not drained 20 s after the last event); the reorder
- * check (two writers whose commits overtake each other's ids); memory. After each rate it waits until every client
+ * Steps: memory of the application idle; each rate of {@code --rates} and {@code --push} with the JDBC listener only
+ * ("ceiling"); connect the clients; memory; each rate of {@code --rates} with the clients (the JDBC listener keeps
+ * recording, "listen under load"); the reorder check (two writers whose commits overtake each other's ids); then the
+ * {@code --push} rates until one saturates (p99 over 1 s, or not drained 20 s after the last event); memory. After each rate it waits until every client
  * has the last event (at most 20 s), then counts, per client, the events never received (losses), duplicates and
  * out-of-order ids. CPU of the application, PostgreSQL (server and backends) and this driver over each measured
  * window, from /proc. Prints Markdown tables on stdout, progress on stderr. Bounded: every loop has a deadline.
@@ -186,6 +186,9 @@ public class LiveLoad {
             for (double rate : rates) {
                 drive(writer, new Phase("ceiling", rate), false);
             }
+            for (double rate : push) {
+                drive(writer, new Phase("ceiling", rate), false);
+            }
 
             log("connecting %d clients to %s", clients, url);
             long t0 = System.nanoTime();
@@ -200,15 +203,15 @@ public class LiveLoad {
                 var p = drive(writer, new Phase("sse", rate), true);
                 if (isSaturated(p)) { saturated = p; break; }
             }
+            // before pushing to saturation, which may leave the application unable to deliver anything
+            String reorder = reorder();
             if (saturated == null) {
                 for (double rate : push) {
                     var p = drive(writer, new Phase("sse", rate), true);
                     if (isSaturated(p)) { saturated = p; break; }
                 }
             }
-            memory.add(memory(streaming() + " clients connected, after the rates"));
-            String reorder = reorder();
-            memory.add(memory(streaming() + " clients connected, at the end"));
+            memory.add(memory(streaming() + " clients streaming, after the rates"));
             int closed = closedStreams();
 
             out.append(table(connectTime, saturated)).append('\n');
@@ -605,7 +608,15 @@ public class LiveLoad {
             log("memory: %s", row);
             return row;
         } catch (Exception e) {
-            return "| " + when + " | " + e + " | | | | |";
+            String rss = "-";
+            try {
+                rss = String.format(Locale.ROOT, "%.1f", Long.parseLong(status("VmRSS").split("\\s+")[0]) / 1024.0);
+            } catch (Exception ignored) {
+                // the process is gone
+            }
+            String row = "| " + when + " | " + rss + " | | no answer from /prometheus (" + e.getClass().getSimpleName() + ") | | |";
+            log("memory: %s", row);
+            return row;
         }
     }
 
@@ -613,8 +624,10 @@ public class LiveLoad {
 
     double heapMb() throws IOException, InterruptedException {
         if (metricsUrl == null) return Double.NaN;
-        var client = HttpClient.newHttpClient();
-        var body = client.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        // bounded: an application out of memory may never answer
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var body = client.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         double heap = 0, nonHeap = 0;
         for (var l : body.split("\n")) {
             if (l.startsWith("jvm_memory_used_bytes{")) {

@@ -59,6 +59,14 @@ stop_all() {
     for _ in $(seq 60); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.5; done
     kill -KILL "$app_pid" 2>/dev/null || true
   fi
+  # killed, the application leaves its embedded PostgreSQL behind: stop that one too (fast shutdown)
+  local pm
+  pm=$(head -1 "$WORK/pgdata/postmaster.pid" 2>/dev/null) || pm=
+  if [ -n "$pm" ] && kill -0 "$pm" 2>/dev/null; then
+    log "stopping the embedded PostgreSQL left behind ($pm)"
+    kill -INT "$pm" 2>/dev/null || true
+    for _ in $(seq 20); do kill -0 "$pm" 2>/dev/null || break; sleep 0.5; done
+  fi
   "$ROOT/deploy/keycloak.sh" stop "$WORK/keycloak" || true
 }
 trap stop_all EXIT

@@ -10,7 +10,7 @@
 # a reorder check, and the application's memory before and after. Prints Markdown (also in
 # deploy/.work/bench-live/run/results.md); everything it started is stopped at the end.
 #
-# Environment (defaults): CLIENTS=1000 RATES=10,50,200 PUSH=500,1000 (events/s) WARMUP=10 DURATION=30 (s per rate)
+# Environment (defaults): CLIENTS=1000 RATES=10,50 PUSH=100,150,200 (events/s) WARMUP=10 DURATION=30 (s per rate)
 #   REORDER=50 (pairs) POOL=10 (the application's default pool) KC_PORT=18480 APP_PORT=18490
 #   JAVA_OPTS='-Xms64m -Xmx512m' (the flags of deploy/run-local.sh), LOAD_JAVA_OPTS='-Xms64m -Xmx512m' (the driver).
 # Needs: a JDK, curl, jq, psql and pgbench, unzip (installed with apt-get when missing; it runs as root).
@@ -19,8 +19,8 @@ set -euo pipefail
 NAME=live-load
 WORK="$(cd "$(dirname "$0")/.." && pwd)/.work/bench-live"
 CLIENTS=${CLIENTS:-1000}
-RATES=${RATES:-10,50,200}
-PUSH=${PUSH-500,1000}
+RATES=${RATES:-10,50}
+PUSH=${PUSH-100,150,200}
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
 REORDER=${REORDER:-50}
