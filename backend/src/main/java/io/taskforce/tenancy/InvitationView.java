@@ -3,7 +3,6 @@ package io.taskforce.tenancy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -14,16 +13,18 @@ import java.time.Instant;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record InvitationView(@Schema(allowableValues = {"PENDING", "SENT", "FAILED"}) String status, Instant requestedAt,
+record InvitationView(Status status, Instant requestedAt,
                       @Nullable Instant sentAt, @Nullable Instant failedAt, int attempts, @Nullable String lastError) {
 
     static InvitationView of(KeycloakAction action) {
-        String status = switch (action.status()) {
-            case KeycloakAction.DONE -> "SENT";
-            case KeycloakAction.FAILED -> "FAILED";
-            default -> "PENDING";
+        var status = switch (action.status()) {
+            case KeycloakAction.DONE -> Status.SENT;
+            case KeycloakAction.FAILED -> Status.FAILED;
+            default -> Status.PENDING;
         };
-        return new InvitationView(status, action.createdAt(), "SENT".equals(status) ? action.doneAt() : null,
-                "FAILED".equals(status) ? action.doneAt() : null, action.attempts(), action.lastError());
+        return new InvitationView(status, action.createdAt(), status == Status.SENT ? action.doneAt() : null,
+                status == Status.FAILED ? action.doneAt() : null, action.attempts(), action.lastError());
     }
+
+    enum Status { PENDING, SENT, FAILED }
 }
