@@ -27,10 +27,6 @@ class AdminFlowE2ESpec extends Specification {
     @Shared String email = "directrice-${UUID.randomUUID().toString().take(6)}@rouen-chimie.test"
     @Shared String invitationLink
 
-    def setupSpec() {
-        SharedApplication.server() // the application under test, when this spec runs alone
-    }
-
     def "the admin creates a tenant from the administration page"() {
         given:
         login('admin', 'demo')
