@@ -64,11 +64,11 @@ describe('Administration: one company', () => {
 
     expect(await screen.findByTestId('user-row-paul.martin')).toBeTruthy()
     expect(posted).toEqual({ email: 'paul@helio.example', firstName: 'Paul', lastName: 'Martin' })
-    await waitFor(() => expect(screen.getByTestId('invitation-notice').textContent).toContain('Invitation sent to paul@helio.example.'))
+    await waitFor(() => expect(screen.getByTestId('invitation-notice').textContent).toContain('Invitation sent to paul@helio.example.'), { timeout: 10000 })
     expect(screen.getByTestId('user-invitation-paul.martin').textContent).toContain('Sent')
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(document.body.textContent?.toLowerCase()).not.toContain('password')
-  })
+  }, 20_000)
 
   it('shows an invitation being retried with the reason, in the notice and the list', async () => {
     tenantWithUsers([])
