@@ -1,6 +1,6 @@
 import { apiFetch, apiSend } from './http'
 import { PAGE_SIZE, withQuery, type Page } from './page'
-import type { Invitation, NewUser, User } from './users'
+import type { NewUser, User } from './users'
 
 export type TenantLocale = 'fr' | 'en'
 
@@ -66,7 +66,7 @@ export function listTenantUsers(tenantId: string, after: string | null = null, l
   return apiFetch<Page<User>>(withQuery(`/api/v1/tenants/${encodeURIComponent(tenantId)}/users`, { after, limit }))
 }
 
-/** Invites a client user into the tenant. */
-export function inviteTenantUser(tenantId: string, user: NewUser): Promise<Invitation> {
-  return apiSend<Invitation>(`/api/v1/tenants/${encodeURIComponent(tenantId)}/users`, 'POST', user)
+/** Invites a client user into the tenant: Keycloak e-mails them a link to choose their password. */
+export function inviteTenantUser(tenantId: string, user: NewUser): Promise<User> {
+  return apiSend<User>(`/api/v1/tenants/${encodeURIComponent(tenantId)}/users`, 'POST', user)
 }

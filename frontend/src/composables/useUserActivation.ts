@@ -1,11 +1,11 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useToast } from 'primevue/usetoast'
-import { displayName, setUserActive, type User } from '@/api/users'
+import { displayName, resendInvitation, setUserActive, type Invitation, type User } from '@/api/users'
 import { useActivationConfirm } from '@/composables/useActivationConfirm'
 import { useProblem } from '@/composables/useProblem'
 
-/** Deactivation and reactivation of the users of a list, with confirmation, and the list kept in step. */
+/** Deactivation and reactivation of the users of a list (with confirmation), invitations sent again, and the list kept in step. */
 export function useUserActivation(list: { upsert: (user: User, same: (a: User, b: User) => boolean) => void }) {
   const { t } = useI18n()
   const toast = useToast()
@@ -35,9 +35,20 @@ export function useUserActivation(list: { upsert: (user: User, same: (a: User, b
     }
   }
 
-  function onInvited(user: User): void {
+  /** Asks for a new invitation e-mail; answers the (pending) invitation, or null when refused (the problem is shown). */
+  async function onResend(user: User): Promise<Invitation | null> {
+    actionProblem.value = null
+    try {
+      return await resendInvitation(user.id)
+    } catch (e) {
+      actionProblem.value = describe(e)
+      return null
+    }
+  }
+
+  function updateRow(user: User): void {
     list.upsert(user, sameUser)
   }
 
-  return { actionProblem, onToggle, onInvited }
+  return { actionProblem, onToggle, onResend, updateRow }
 }

@@ -68,6 +68,7 @@ export function clientUser(overrides: Partial<User> = {}): User {
     tenantId: helio.id,
     active: true,
     createdAt: '2026-03-11T10:00:00Z',
+    invitation: { status: 'SENT', requestedAt: '2026-03-11T10:00:00Z', sentAt: '2026-03-11T10:00:02Z', failedAt: null, attempts: 1, lastError: null },
     ...overrides,
   }
 }

@@ -9,7 +9,6 @@ import { problem } from '@/test/problems'
 import { renderApp } from '@/test/renderApp'
 
 const server = useMswServer()
-const PASSWORD = 'Tmp-7xQ!pL2v-93kZ'
 
 function tenantWithUsers(users: User[]) {
   server.use(
@@ -45,52 +44,45 @@ describe('Administration: one company', () => {
     expect(screen.queryByTestId('invite-role')).toBeNull()
   })
 
-  it('invites a client, shows the temporary password once and never stores it', async () => {
+  it('invites a client: no password anywhere, the notice says the invitation was sent', async () => {
     tenantWithUsers([])
     let posted: NewUser | null = null
-    const invited = clientUser({ id: '7b000000-0000-4000-8000-000000000002', username: 'paul.martin', email: 'paul@helio.example', firstName: 'Paul', lastName: 'Martin' })
+    const pending = { status: 'PENDING', requestedAt: '2026-03-12T09:00:00Z', sentAt: null, failedAt: null, attempts: 0, lastError: null } as const
+    const invited = clientUser({ id: '7b000000-0000-4000-8000-000000000002', username: 'paul.martin', email: 'paul@helio.example', firstName: 'Paul', lastName: 'Martin', invitation: pending })
     server.use(
       http.post(`/api/v1/tenants/${helio.id}/users`, async ({ request }) => {
         posted = (await request.json()) as NewUser
-        return HttpResponse.json({ user: invited, temporaryPassword: PASSWORD }, { status: 201 })
+        return HttpResponse.json(invited, { status: 201 })
       }),
+      http.get(`/api/v1/users/${invited.id}/invitation`, () =>
+        HttpResponse.json({ ...pending, status: 'SENT', sentAt: '2026-03-12T09:00:01Z', attempts: 1 }),
+      ),
     )
     await openTenant()
 
     await fillInvite(' paul@helio.example ', 'Paul', 'Martin')
 
-    expect((await screen.findByTestId('temporary-password')).textContent).toBe(PASSWORD)
+    expect(await screen.findByTestId('user-row-paul.martin')).toBeTruthy()
     expect(posted).toEqual({ email: 'paul@helio.example', firstName: 'Paul', lastName: 'Martin' })
-    const dialog = screen.getByRole('dialog', { name: 'Temporary password' })
-    expect(dialog.textContent).toContain('This password is shown only once.')
-    expect(dialog.textContent).toContain('they must change it at their first sign-in')
-    expect(screen.getByTestId('user-row-paul.martin')).toBeTruthy()
-    for (const storage of [window.localStorage, window.sessionStorage]) {
-      for (let i = 0; i < storage.length; i++) {
-        expect(storage.getItem(storage.key(i) ?? '')).not.toContain(PASSWORD)
-      }
-    }
+    await waitFor(() => expect(screen.getByTestId('invitation-notice').textContent).toContain('Invitation sent to paul@helio.example.'), { timeout: 10000 })
+    expect(screen.getByTestId('user-invitation-paul.martin').textContent).toContain('Sent')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.body.textContent?.toLowerCase()).not.toContain('password')
+  }, 20_000)
 
-    await fireEvent.click(within(dialog).getByTestId('temporary-password-done'))
-
-    await waitFor(() => expect(screen.queryByTestId('temporary-password')).toBeNull())
-    expect(document.body.innerHTML).not.toContain(PASSWORD)
-  })
-
-  it('copies the temporary password to the clipboard', async () => {
+  it('shows an invitation being retried with the reason, in the notice and the list', async () => {
     tenantWithUsers([])
+    const retrying = { status: 'PENDING', requestedAt: '2026-03-12T09:00:00Z', sentAt: null, failedAt: null, attempts: 2, lastError: 'The identity provider cannot be reached; nothing was changed.' } as const
     server.use(
-      http.post(`/api/v1/tenants/${helio.id}/users`, () =>
-        HttpResponse.json({ user: clientUser(), temporaryPassword: PASSWORD }, { status: 201 }),
-      ),
+      http.post(`/api/v1/tenants/${helio.id}/users`, () => HttpResponse.json(clientUser({ invitation: retrying }), { status: 201 })),
+      http.get(`/api/v1/users/${clientUser().id}/invitation`, () => HttpResponse.json(retrying)),
     )
     await openTenant()
+
     await fillInvite('claire@helio.example', 'Claire', 'Client')
 
-    await fireEvent.click(await screen.findByRole('button', { name: 'Copy' }))
-
-    expect(await navigator.clipboard.readText()).toBe(PASSWORD)
-    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy()
+    expect((await screen.findByTestId('invitation-notice')).textContent).toContain('not sent yet, it will be tried again: The identity provider cannot be reached')
+    expect(screen.getByTestId('user-invitation-claire.client').textContent).toContain('Retrying: The identity provider cannot be reached')
   })
 
   it('checks the invitation fields before calling the API', async () => {

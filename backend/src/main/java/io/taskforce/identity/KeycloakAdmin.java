@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * Keycloak's admin REST API, called with the {@code taskforce-admin} service account: tenant groups, users,
- * their role and tenant attribute, enabling and disabling. A small client of our own rather than
+ * their role and tenant attribute, group membership, invitation e-mails, enabling and disabling. Never called
+ * inside a database transaction (README, "External side effects"). A small client of our own rather than
  * keycloak-admin-client, which would bring a second HTTP and JSON stack (RESTEasy) into the application.
  */
 @Singleton
@@ -50,12 +51,43 @@ public class KeycloakAdmin {
 
     /** Creates the group that holds a tenant's client users; returns its Keycloak id. */
     public String createTenantGroup(UUID tenantId, String slug) {
-        var response = send("POST", "/groups", Map.of("name", "tenant-" + slug,
+        var response = send("POST", "/groups", Map.of("name", groupName(slug),
                 "attributes", Map.of("tenant_id", List.of(tenantId.toString()))));
         return createdId(response, "tenant group " + slug);
     }
 
-    /** Creates an enabled user who must change the given password at first login; returns the subject. */
+    /**
+     * The tenant's group, created when missing (tenants that predate groups) or found again when an earlier attempt
+     * created it without recording its id: safe to repeat.
+     */
+    public String ensureTenantGroup(UUID tenantId, String slug) {
+        var found = send("GET", "/groups?exact=true&briefRepresentation=false&search=" + encode(groupName(slug)), null);
+        expectOk(found, "tenant group " + slug);
+        try {
+            for (var group : json.readValue(found.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)))) {
+                if (groupName(slug).equals(group.get("name"))) {
+                    return (String) group.get("id");
+                }
+            }
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+        return createTenantGroup(tenantId, slug);
+    }
+
+    public void deleteGroup(String groupId) {
+        try {
+            send("DELETE", "/groups/" + groupId, null);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete Keycloak group {} while undoing a failed change", groupId, e);
+        }
+    }
+
+    /**
+     * Creates an enabled user with their role (and, for a client, the tenant attribute) and no credential at all:
+     * they choose their password through the invitation e-mail. Returns the subject. No half-made identity: if the
+     * role cannot be given, the user is deleted again.
+     */
     public UUID createUser(NewIdentity person) {
         var user = new LinkedHashMap<String, Object>();
         user.put("username", person.email());
@@ -64,22 +96,39 @@ public class KeycloakAdmin {
         user.put("firstName", person.firstName());
         user.put("lastName", person.lastName());
         user.put("enabled", true);
-        user.put("credentials", List.of(Map.of("type", "password", "value", person.temporaryPassword(), "temporary", true)));
+        var attributes = new LinkedHashMap<String, List<String>>();
         if (person.tenantId() != null) {
-            user.put("attributes", Map.of("tenant", List.of(person.tenantId().toString())));
+            attributes.put("tenant", List.of(person.tenantId().toString()));
+        }
+        if (person.locale() != null) {
+            attributes.put("locale", List.of(person.locale()));
+        }
+        if (!attributes.isEmpty()) {
+            user.put("attributes", attributes);
         }
         UUID id = UUID.fromString(createdId(send("POST", "/users", user), "user " + person.email()));
         try {
             var role = parse(send("GET", "/roles/" + encode(person.role()), null));
             expectOk(send("POST", "/users/" + id + "/role-mappings/realm", List.of(role)), "role of " + person.email());
-            if (person.tenantGroupId() != null) {
-                expectOk(send("PUT", "/users/" + id + "/groups/" + person.tenantGroupId(), null), "tenant of " + person.email());
-            }
             return id;
         } catch (RuntimeException e) {
-            deleteUser(id); // no half-made identity: a user without role or tenant must not exist
+            deleteUser(id); // no half-made identity: a user without a role must not exist
             throw e;
         }
+    }
+
+    public void joinGroup(UUID userId, String groupId) {
+        expectOk(send("PUT", "/users/" + userId + "/groups/" + groupId, null), "group of user " + userId);
+    }
+
+    /**
+     * Asks Keycloak to e-mail the person a link (valid for {@code lifespan}) through which they perform the given
+     * required actions, then land on {@code redirectUri} of the client {@code clientId}.
+     */
+    public void sendActionsEmail(UUID userId, List<String> actions, Duration lifespan, String clientId, String redirectUri) {
+        String query = "?lifespan=" + Math.max(1, lifespan.toSeconds()) + "&client_id=" + encode(clientId)
+                + "&redirect_uri=" + encode(redirectUri);
+        expectOk(send("PUT", "/users/" + userId + "/execute-actions-email" + query, actions), "invitation e-mail");
     }
 
     public void setEnabled(UUID userId, boolean enabled) {
@@ -150,7 +199,11 @@ public class KeycloakAdmin {
         }
     }
 
-    private static String createdId(HttpResponse<String> response, String what) {
+    private static String groupName(String slug) {
+        return "tenant-" + slug;
+    }
+
+    private String createdId(HttpResponse<String> response, String what) {
         if (response.statusCode() == HttpStatus.CONFLICT.getCode()) {
             throw ApiException.conflict("The identity provider already has this " + what.replaceFirst(" .*", "")
                     + " (" + what.replaceFirst("^\\S+ ", "") + ").");
@@ -161,10 +214,22 @@ public class KeycloakAdmin {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private static void expectOk(HttpResponse<String> response, String what) {
+    private void expectOk(HttpResponse<String> response, String what) {
         if (response.statusCode() / 100 != 2) {
             LOG.error("Keycloak admin call for {} failed: {} {}", what, response.statusCode(), response.body());
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "The identity provider refused the change (" + what + ").");
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "The identity provider refused the change (" + what
+                    + "): HTTP " + response.statusCode() + errorMessage(response) + ".");
+        }
+    }
+
+    /** Keycloak's own short explanation ({@code errorMessage} or {@code error}), when it gives one. */
+    private String errorMessage(HttpResponse<String> response) {
+        try {
+            Map<String, Object> body = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+            Object message = body.getOrDefault("errorMessage", body.get("error"));
+            return message == null ? "" : ", " + message.toString().replaceAll("\\s+", " ").trim();
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -40,8 +40,8 @@ class PeopleController {
 
     @Post("/staff")
     @Status(HttpStatus.CREATED)
-    @Operation(operationId = "inviteStaff", summary = "Invite a consultant, lawyer or reputation specialist; the one-time password is shown once")
-    UserView.Invited invite(Caller caller, @Body @Valid TenantRequests.InviteStaff request) {
+    @Operation(operationId = "inviteStaff", summary = "Invite a consultant, lawyer or reputation specialist: Keycloak e-mails them a link to choose their password and set up a second factor")
+    UserView invite(Caller caller, @Body @Valid TenantRequests.InviteStaff request) {
         return people.inviteStaff(caller, request);
     }
 
@@ -49,5 +49,18 @@ class PeopleController {
     @Operation(operationId = "updateUser", summary = "Deactivate or reactivate a person, here and in Keycloak")
     UserView update(Caller caller, @PathVariable UUID id, @Body @Valid TenantRequests.UpdateUser request) {
         return people.setActive(caller, id, request.active());
+    }
+
+    @Get("/users/{id}/invitation")
+    @Operation(operationId = "getInvitation", summary = "Where the person's latest invitation e-mail stands (404 if never invited)")
+    InvitationView invitation(@PathVariable UUID id) {
+        return people.invitation(id);
+    }
+
+    @Post("/users/{id}/invitation")
+    @Status(HttpStatus.ACCEPTED)
+    @Operation(operationId = "resendInvitation", summary = "Send the person a new invitation e-mail (a fresh link), after commit")
+    InvitationView resend(Caller caller, @PathVariable UUID id) {
+        return people.resendInvitation(caller, id);
     }
 }

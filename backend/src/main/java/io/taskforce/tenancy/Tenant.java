@@ -19,8 +19,4 @@ public record Tenant(@Id UUID id, String slug, String name, String locale, boole
     Tenant withActive(boolean active) {
         return new Tenant(id, slug, name, locale, active, createdAt, keycloakGroupId);
     }
-
-    Tenant withKeycloakGroupId(String groupId) {
-        return new Tenant(id, slug, name, locale, active, createdAt, groupId);
-    }
 }

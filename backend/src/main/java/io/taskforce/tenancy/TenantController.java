@@ -73,8 +73,8 @@ class TenantController {
 
     @Post("/{id}/users")
     @Status(HttpStatus.CREATED)
-    @Operation(operationId = "inviteClient", summary = "Invite a client user into the tenant; the one-time password is shown once")
-    UserView.Invited invite(Caller caller, @PathVariable UUID id, @Body @Valid TenantRequests.InviteClient request) {
+    @Operation(operationId = "inviteClient", summary = "Invite a client user into the tenant: Keycloak e-mails them a link to choose their password (the invitation is PENDING until sent)")
+    UserView invite(Caller caller, @PathVariable UUID id, @Body @Valid TenantRequests.InviteClient request) {
         return people.inviteClient(caller, id, request);
     }
 }

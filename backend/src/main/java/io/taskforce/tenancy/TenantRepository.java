@@ -19,6 +19,10 @@ interface TenantRepository extends CrudRepository<Tenant, UUID> {
     @Query("select * from tenant where slug > :after order by slug limit :limit")
     List<Tenant> findAfter(String after, int limit);
 
+    /** Records the group made for a tenant that had none; a group recorded meanwhile is kept. */
+    @Query("update tenant set keycloak_group_id = :groupId where id = :id and keycloak_group_id is null")
+    void recordGroup(UUID id, String groupId);
+
     @Query("select * from tenant order by slug")
     List<Tenant> findAllOrdered();
 }

@@ -16,7 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-/** Tenants, managed by platform admins; each change is audited in the platform chain. */
+/**
+ * Tenants, managed by platform admins; each change is audited in the platform chain. Deactivating a tenant needs
+ * nothing of Keycloak: the product refuses its clients at once (ActiveUserFilter), whatever their tokens say.
+ */
 @Singleton
 class TenantService {
 
@@ -41,21 +44,36 @@ class TenantService {
         return tenants.findById(id).orElseThrow(() -> ApiException.notFound("Tenant"));
     }
 
-    /** Creates the tenant and its Keycloak group in one step: if Keycloak refuses, nothing is saved. */
+    /**
+     * Creates the tenant's Keycloak group first, outside any transaction (the tenant row records its id), then the
+     * tenant; if that transaction fails, the group is deleted again. If Keycloak refuses, nothing is saved.
+     */
     TenantView create(Caller caller, TenantRequests.CreateTenant request) {
-        return transactions.write(TenantTransactions.PLATFORM, () -> {
-            if (tenants.existsBySlug(request.slug())) {
-                throw ApiException.conflict("A tenant with the slug '" + request.slug() + "' already exists.");
-            }
-            var id = UUID.randomUUID();
-            var tenant = tenants.save(new Tenant(id, request.slug(), request.name().trim(),
-                    request.locale() == null ? "fr" : request.locale(), true,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS), null));
-            audit.record(caller, AuditEntry.of("tenant.created", "tenant", id, Changes.of().set("name", tenant.name())
-                    .set("slug", tenant.slug()).set("locale", tenant.locale()).set("active", true)));
-            String groupId = keycloak.createTenantGroup(id, tenant.slug());
-            return TenantView.of(tenants.update(tenant.withKeycloakGroupId(groupId)));
-        });
+        if (tenants.existsBySlug(request.slug())) {
+            throw slugTaken(request.slug());
+        }
+        var id = UUID.randomUUID();
+        String groupId = keycloak.createTenantGroup(id, request.slug());
+        try {
+            return transactions.write(TenantTransactions.PLATFORM, () -> {
+                if (tenants.existsBySlug(request.slug())) {
+                    throw slugTaken(request.slug());
+                }
+                var tenant = tenants.save(new Tenant(id, request.slug(), request.name().trim(),
+                        request.locale() == null ? "fr" : request.locale(), true,
+                        Instant.now().truncatedTo(ChronoUnit.MICROS), groupId));
+                audit.record(caller, AuditEntry.of("tenant.created", "tenant", id, Changes.of().set("name", tenant.name())
+                        .set("slug", tenant.slug()).set("locale", tenant.locale()).set("active", true)));
+                return TenantView.of(tenant);
+            });
+        } catch (RuntimeException e) {
+            keycloak.deleteGroup(groupId);
+            throw e;
+        }
+    }
+
+    private static ApiException slugTaken(String slug) {
+        return ApiException.conflict("A tenant with the slug '" + slug + "' already exists.");
     }
 
     /** One request, one audit event: a rename and a deactivation sent together are recorded together. */
@@ -84,15 +102,5 @@ class TenantService {
             return "tenant.updated";
         }
         return changes.containsKey("name") ? "tenant.renamed" : activeNow ? "tenant.reactivated" : "tenant.deactivated";
-    }
-
-    /** The tenant's Keycloak group, created now for tenants that predate it (the demo tenants). */
-    String groupOf(Tenant tenant) {
-        if (tenant.keycloakGroupId() != null) {
-            return tenant.keycloakGroupId();
-        }
-        String groupId = keycloak.createTenantGroup(tenant.id(), tenant.slug());
-        tenants.update(tenant.withKeycloakGroupId(groupId));
-        return groupId;
     }
 }

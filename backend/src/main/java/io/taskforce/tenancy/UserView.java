@@ -8,17 +8,15 @@ import io.taskforce.identity.UserAccount;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A person as platform admins see them, with their latest invitation (null for people never invited). */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record UserView(UUID id, String username, @Nullable String email, @Nullable String firstName,
-                @Nullable String lastName, String role, @Nullable UUID tenantId, boolean active, Instant createdAt) {
+                @Nullable String lastName, String role, @Nullable UUID tenantId, boolean active, Instant createdAt,
+                @Nullable InvitationView invitation) {
 
-    static UserView of(UserAccount u, @Nullable UUID tenantId) {
+    static UserView of(UserAccount u, @Nullable UUID tenantId, @Nullable InvitationView invitation) {
         return new UserView(u.id(), u.username(), u.email(), u.firstName(), u.lastName(), u.role(), tenantId,
-                u.active(), u.createdAt());
-    }
-
-    @Serdeable
-    record Invited(UserView user, String temporaryPassword) {
+                u.active(), u.createdAt(), invitation);
     }
 }

@@ -41,7 +41,7 @@ class AuthorizationMatrixSpec extends Specification {
         if (!someUser) {
             // a person the PATCH /users row can act on without disturbing the demo users
             someUser = api.post('/api/v1/staff', Tokens.of('admin'),
-                    [email: "matrix-${UUID.randomUUID().toString().take(8)}@firm.test", firstName: 'M', lastName: 'X', role: 'consultant']).json.user.id
+                    [email: "matrix-${UUID.randomUUID().toString().take(8)}@firm.test", firstName: 'M', lastName: 'X', role: 'consultant']).json.id
         }
     }
 

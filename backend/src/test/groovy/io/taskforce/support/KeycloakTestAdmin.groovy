@@ -22,6 +22,10 @@ final class KeycloakTestAdmin {
 
     static List<Map> groupsOf(String id) { get("/users/${id}/groups") as List<Map> }
 
+    static List<Map> usersByEmail(String email) { get("/users?exact=true&email=${URLEncoder.encode(email, 'UTF-8')}") as List<Map> }
+
+    static List<Map> credentialsOf(String id) { get("/users/${id}/credentials") as List<Map> }
+
     static List<Map> groups(String search) { get("/groups?search=${URLEncoder.encode(search, 'UTF-8')}&briefRepresentation=false") as List<Map> }
 
     /** What the person does at first login: replace the one-time password by their own. */

@@ -67,6 +67,13 @@ final class TestServices {
         System.setProperty('taskforce.webhooks.retry-cap', '2s')
         System.setProperty('taskforce.webhooks.claim-lease', '15s')
         System.setProperty('taskforce.webhooks.send-interval', '200ms')
+        System.setProperty('taskforce.keycloak-actions.interval', '200ms')
+        System.setProperty('taskforce.keycloak-actions.retry-base', '300ms')
+        System.setProperty('taskforce.keycloak-actions.retry-cap', '1s')
+        System.setProperty('taskforce.keycloak-actions.max-attempts', '5')
+        System.setProperty('taskforce.keycloak-actions.claim-lease', '5s')
+        // invitation links land on the application under test (the only redirect the test realm's SPA client allows)
+        System.setProperty('taskforce.keycloak-actions.invitation-redirect-url', "http://localhost:${E2E_APP_PORT}/".toString())
         System.setProperty('taskforce.jobs.polling-interval', '200ms')
         System.setProperty('taskforce.jobs.heartbeat-interval', '1s')
         addShutdownHook { stop() }
