@@ -83,6 +83,7 @@ OIDC_SPA_CLIENT_ID: {{ .Values.oidc.spaClientId | quote }}
 KEYCLOAK_ADMIN_URL: {{ default .Values.oidc.publicUrl .Values.keycloakAdmin.url | quote }}
 KEYCLOAK_ADMIN_REALM: {{ .Values.keycloakAdmin.realm | quote }}
 KEYCLOAK_ADMIN_CLIENT_ID: {{ .Values.keycloakAdmin.clientId | quote }}
+TASKFORCE_PUBLIC_URL: {{ required "publicUrl is required" .Values.publicUrl | quote }}
 SMTP_HOST: {{ required "smtp.host is required" .Values.smtp.host | quote }}
 SMTP_PORT: {{ .Values.smtp.port | int | toString | quote }}
 MAIL_FROM: {{ required "smtp.from is required" .Values.smtp.from | quote }}
