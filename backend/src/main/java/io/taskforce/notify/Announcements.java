@@ -2,12 +2,9 @@ package io.taskforce.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +18,13 @@ public class Announcements {
 
     private final JdbcOperations jdbc;
     private final TenantTransactions transactions;
-    private final JsonMapper json;
+    private final AnnouncementParams params;
     private final MeterRegistry metrics;
 
-    Announcements(JdbcOperations jdbc, TenantTransactions transactions, JsonMapper json, MeterRegistry metrics) {
+    Announcements(JdbcOperations jdbc, TenantTransactions transactions, AnnouncementParams params, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
+        this.params = params;
         this.metrics = metrics;
     }
 
@@ -36,7 +33,7 @@ public class Announcements {
         metrics.counter("taskforce.events", "event", announcement.event().code()).increment();
         // written even without recipients: webhooks may still want to hear of it
         UUID tenantId = transactions.current();
-        String params = toJson(announcement);
+        String fields = params.write(announcement.params());
         jdbc.prepareStatement("""
                 insert into notify_outbox (tenant_id, id, event, case_id, recipients, params, workstreams)
                 values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""", ps -> {
@@ -45,7 +42,7 @@ public class Announcements {
             ps.setString(3, announcement.event().code());
             ps.setObject(4, announcement.caseId());
             ps.setArray(5, ps.getConnection().createArrayOf("uuid", announcement.recipients().toArray()));
-            ps.setString(6, params);
+            ps.setString(6, fields);
             ps.setArray(7, ps.getConnection().createArrayOf("text", announcement.workstreams().stream().sorted().toArray()));
             return ps.executeUpdate();
         });
@@ -74,13 +71,5 @@ public class Announcements {
                 return List.copyOf(ids);
             }
         });
-    }
-
-    private String toJson(Announcement announcement) {
-        try {
-            return json.writeValueAsString(announcement.params());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -38,9 +38,13 @@ class Dispatcher {
     int expand(int limit) {
         return transactions.asDispatcher(() -> {
             var intents = pending(limit);
+            if (intents.isEmpty()) {
+                return 0;
+            }
+            // one look-up of the batch's recipients, one update of the batch's intents: round trips per batch, not per intent
+            var recipients = preferences.of(intents.stream().flatMap(i -> i.recipients().stream()).distinct().toList())
+                    .stream().collect(Collectors.toMap(Preferences.Recipient::userId, Function.identity()));
             for (var intent : intents) {
-                var recipients = preferences.of(intent.recipients()).stream()
-                        .collect(Collectors.toMap(Preferences.Recipient::userId, Function.identity()));
                 for (UUID userId : intent.recipients()) {
                     var recipient = recipients.get(userId);
                     if (recipient != null && recipient.active()) {
@@ -49,12 +53,11 @@ class Dispatcher {
                 }
                 webhooks.enqueue(intent.tenantId(), intent.id(), intent.event(), intent.caseId(), intent.createdAt(),
                         intent.params(), intent.workstreams());
-                jdbc.prepareStatement("update notify_outbox set dispatched_at = now() where tenant_id = ? and id = ?", ps -> {
-                    ps.setObject(1, intent.tenantId());
-                    ps.setObject(2, intent.id());
-                    return ps.executeUpdate();
-                });
             }
+            jdbc.prepareStatement("update notify_outbox set dispatched_at = now() where dispatched_at is null and id = any(?)", ps -> {
+                ps.setArray(1, ps.getConnection().createArrayOf("uuid", intents.stream().map(Intent::id).toArray()));
+                return ps.executeUpdate();
+            });
             return intents.size();
         });
     }

@@ -83,8 +83,8 @@ class EmailDeliveries {
 
     Counts counts() {
         return transactions.asDispatcher(() -> jdbc.prepareStatement("""
-                select count(*) filter (where status = 'PENDING'), count(*) filter (where status = 'FAILED')
-                from email_delivery""", ps -> {
+                select (select count(*) from email_delivery where status = 'PENDING'),
+                       (select count(*) from email_delivery where status = 'FAILED')""", ps -> {
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return new Counts(rs.getLong(1), rs.getLong(2));

@@ -2,8 +2,6 @@ package io.taskforce.notify;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.taskforce.identity.Caller;
 import io.taskforce.platform.db.TenantTransactions;
 import io.taskforce.platform.problem.ApiException;
@@ -11,8 +9,6 @@ import io.taskforce.platform.web.Keyset;
 import io.taskforce.platform.web.Page;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,13 +28,13 @@ class NotificationService {
 
     private final TenantTransactions transactions;
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final AnnouncementParams params;
     private final Preferences preferences;
 
-    NotificationService(TenantTransactions transactions, JdbcOperations jdbc, JsonMapper json, Preferences preferences) {
+    NotificationService(TenantTransactions transactions, JdbcOperations jdbc, AnnouncementParams params, Preferences preferences) {
         this.transactions = transactions;
         this.jdbc = jdbc;
-        this.json = json;
+        this.params = params;
         this.preferences = preferences;
     }
 
@@ -151,20 +147,10 @@ class NotificationService {
     }
 
     private NotificationView view(ResultSet rs) throws SQLException {
-        JsonNode params;
-        try {
-            params = json.readValue(rs.getString(4), JsonNode.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var fields = params.read(rs.getString(4));
         return new NotificationView(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                text(params, "caseTitle"), text(params, "tenantName"), text(params, "actorName"), text(params, "detail"),
+                fields.get("caseTitle"), fields.get("tenantName"), fields.get("actorName"), fields.get("detail"),
                 instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)));
-    }
-
-    private static @Nullable String text(JsonNode params, String name) {
-        var node = params.get(name);
-        return node == null || node.isNull() ? null : node.coerceStringValue();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {

@@ -1,14 +1,9 @@
 package io.taskforce.notify;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Sends the e-mails that are due, outside any transaction: claims a batch, renders each in its recipient's
@@ -22,14 +17,14 @@ class Postman {
     private final EmailDeliveries deliveries;
     private final Mailer mailer;
     private final NotifySettings settings;
-    private final JsonMapper json;
+    private final AnnouncementParams params;
     private final NotifyMetrics metrics;
 
-    Postman(EmailDeliveries deliveries, Mailer mailer, NotifySettings settings, JsonMapper json, NotifyMetrics metrics) {
+    Postman(EmailDeliveries deliveries, Mailer mailer, NotifySettings settings, AnnouncementParams params, NotifyMetrics metrics) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.settings = settings;
-        this.json = json;
+        this.params = params;
         this.metrics = metrics;
     }
 
@@ -43,7 +38,7 @@ class Postman {
                 }
                 var event = NotifyEvent.ofCode(delivery.event())
                         .orElseThrow(() -> new IllegalStateException("unknown event " + delivery.event()));
-                var email = EmailTemplates.render(event, params(delivery.params()), delivery.language(), link(delivery));
+                var email = EmailTemplates.render(event, params.read(delivery.params()), delivery.language(), link(delivery));
                 mailer.send(delivery.address(), email);
                 deliveries.sent(delivery);
                 metrics.emailSent();
@@ -63,14 +58,5 @@ class Postman {
             return base + "/notifications";
         }
         return delivery.client() ? base + "/portal" : base + "/cases/" + delivery.caseId();
-    }
-
-    private Map<String, String> params(String raw) throws IOException {
-        var node = json.readValue(raw, JsonNode.class);
-        var params = new LinkedHashMap<String, String>();
-        for (var entry : node.entries()) {
-            params.put(entry.getKey(), entry.getValue().coerceStringValue());
-        }
-        return params;
     }
 }

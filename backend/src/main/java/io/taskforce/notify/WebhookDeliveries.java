@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.taskforce.platform.db.TenantTransactions;
 import io.taskforce.platform.jobs.Retry;
 import jakarta.inject.Singleton;
@@ -36,18 +35,20 @@ class WebhookDeliveries {
     private final TenantTransactions transactions;
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final AnnouncementParams params;
 
-    WebhookDeliveries(TenantTransactions transactions, JdbcOperations jdbc, JsonMapper json) {
+    WebhookDeliveries(TenantTransactions transactions, JdbcOperations jdbc, JsonMapper json, AnnouncementParams params) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.json = json;
+        this.params = params;
     }
 
     /**
      * Inside the dispatcher's transaction: one delivery per active webhook that wants the event — the tenant's own,
      * and those of the firms concerned. Answers how many.
      */
-    int enqueue(UUID tenantId, UUID eventId, String event, @Nullable UUID caseId, Instant occurredAt, String params,
+    int enqueue(UUID tenantId, UUID eventId, String event, @Nullable UUID caseId, Instant occurredAt, String fields,
                 Collection<String> firms) {
         List<UUID[]> targets = jdbc.prepareStatement("""
                 select tenant_id, id from webhook
@@ -65,7 +66,7 @@ class WebhookDeliveries {
                 return list;
             }
         });
-        String body = body(eventId, event, occurredAt, tenantId, caseId, params(params));
+        String body = body(eventId, event, occurredAt, tenantId, caseId, params.read(fields));
         for (UUID[] target : targets) {
             insert(target[0], UUID.randomUUID(), target[1], event, caseId, body);
         }
@@ -225,18 +226,5 @@ class WebhookDeliveries {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Payload(String id, String event, String occurredAt, @Nullable String tenantId, @Nullable String caseId,
                    Map<String, String> data) {
-    }
-
-    private Map<String, String> params(String raw) {
-        try {
-            var node = json.readValue(raw, JsonNode.class);
-            var params = new LinkedHashMap<String, String>();
-            for (var entry : node.entries()) {
-                params.put(entry.getKey(), entry.getValue().coerceStringValue());
-            }
-            return params;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
