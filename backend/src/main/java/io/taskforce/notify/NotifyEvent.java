@@ -8,7 +8,13 @@ public enum NotifyEvent {
     CASE_REPORTED("case.reported", true),
     CASE_STATUS_CHANGED("case.status_changed", false),
     TASK_ASSIGNED("task.assigned", true),
-    HANDOFF_REQUESTED("handoff.requested", true);
+    HANDOFF_REQUESTED("handoff.requested", true),
+    MESSAGE_REVIEW_REQUESTED("message.review_requested", true),
+    MESSAGE_REVIEW_ESCALATED("message.review_escalated", true),
+    MESSAGE_CHANGES_REQUESTED("message.changes_requested", true),
+    MESSAGE_APPROVED("message.approved", true),
+    MESSAGE_PUBLISHED("message.published", false),
+    MESSAGE_WITHDRAWN("message.withdrawn", false);
 
     private final String code;
     private final boolean emailByDefault;

@@ -41,10 +41,11 @@ class RealmFilesSpec extends Specification {
         profile.attributes.find { it.name == 'tenant' }.permissions == [view: ['admin'], edit: ['admin']]
     }
 
-    def "the dev realm has the six demo logins with their roles, clients bound to the two demo tenants"() {
+    def "the dev realm has the eight demo logins with their roles, clients bound to the two demo tenants"() {
         expect:
         dev.users.findAll { !it.serviceAccountClientId }.collectEntries { [it.username, it.realmRoles] } == [
-                consultant: ['consultant'], lawyer: ['lawyer'], reputation: ['reputation_specialist'],
+                consultant: ['consultant'], consultant2: ['consultant'], lawyer: ['lawyer'], lawyer2: ['lawyer'],
+                reputation: ['reputation_specialist'],
                 'client-a': ['client'], 'client-b': ['client'], admin: ['platform_admin']]
         dev.users.find { it.username == 'client-a' }.attributes.tenant != dev.users.find { it.username == 'client-b' }.attributes.tenant
     }
