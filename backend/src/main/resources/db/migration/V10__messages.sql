@@ -130,7 +130,12 @@ begin
                            'message_publication'] loop
     execute format('alter table %I enable row level security', t);
     execute format('alter table %I force row level security', t);
-    execute format($p$create policy message_team on %I for all
+    -- staff of the team read across tenants (their "my cases" views bind no tenant) and write in the case's tenant
+    execute format($p$create policy message_team_read on %I for select using (
+        (select app_case_actor()) = 'staff'
+        and exists (select 1 from case_file c where c.tenant_id = %I.tenant_id and c.id = %I.case_id
+                                                and c.team @> array[(select app_user())]))$p$, t, t, t);
+    execute format($p$create policy message_team_write on %I for all
         using ((select app_case_actor()) = 'staff' and tenant_id = (select app_tenant())
                and exists (select 1 from case_file c where c.tenant_id = %I.tenant_id and c.id = %I.case_id
                                                        and c.team @> array[(select app_user())]))
