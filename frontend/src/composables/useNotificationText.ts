@@ -12,6 +12,12 @@ export const EVENT_KEYS: Readonly<Record<NotificationEvent, string>> = {
   'case.status_changed': 'caseStatusChanged',
   'task.assigned': 'taskAssigned',
   'handoff.requested': 'handoffRequested',
+  'message.review_requested': 'messageReviewRequested',
+  'message.review_escalated': 'messageReviewEscalated',
+  'message.changes_requested': 'messageChangesRequested',
+  'message.approved': 'messageApproved',
+  'message.published': 'messagePublished',
+  'message.withdrawn': 'messageWithdrawn',
 }
 
 /**
@@ -48,6 +54,14 @@ export function useNotificationText() {
         return t('notifications.text.taskAssigned', { caseTitle, task: n.detail ?? '' })
       case 'handoff.requested':
         return t('notifications.text.handoffRequested', { caseTitle, workstream: label('cases.workstream', n.detail) })
+      case 'message.review_requested':
+      case 'message.review_escalated':
+      case 'message.changes_requested':
+      case 'message.approved':
+      case 'message.published':
+      case 'message.withdrawn':
+        // the detail is the message's title
+        return t(`notifications.text.${EVENT_KEYS[n.event]}`, { caseTitle, message: n.detail ?? '' })
       default:
         // an event this client does not know yet
         return t('notifications.text.other', { caseTitle })
@@ -59,7 +73,9 @@ export function useNotificationText() {
       return null
     }
     if (staff.value) {
-      return { name: 'case', params: { id: n.caseId } }
+      return n.event.startsWith('message.')
+        ? { name: 'case', params: { id: n.caseId }, query: { tab: 'messages' } }
+        : { name: 'case', params: { id: n.caseId } }
     }
     return client.value ? { name: 'portal' } : null
   }

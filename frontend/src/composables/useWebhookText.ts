@@ -10,6 +10,12 @@ const KEYS: Record<string, string> = {
   'case.status_changed': 'caseStatusChanged',
   'task.assigned': 'taskAssigned',
   'handoff.requested': 'handoffRequested',
+  'message.review_requested': 'messageReviewRequested',
+  'message.review_escalated': 'messageReviewEscalated',
+  'message.changes_requested': 'messageChangesRequested',
+  'message.approved': 'messageApproved',
+  'message.published': 'messagePublished',
+  'message.withdrawn': 'messageWithdrawn',
   'webhook.test': 'webhookTest',
 }
 

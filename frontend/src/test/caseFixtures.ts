@@ -189,4 +189,6 @@ export const emptyHomeHandlers = [
   http.get('/api/v1/cases/intake', () => HttpResponse.json(empty)),
   http.get('/api/v1/tasks/mine', () => HttpResponse.json(empty)),
   http.get('/api/v1/cases/summary', () => HttpResponse.json({ bySeverity: [], byStatus: [], intakeWaiting: 0 })),
+  // a client's case cards show the case's published messages
+  http.get('/api/v1/cases/:caseId/published-messages', () => HttpResponse.json([])),
 ]

@@ -19,6 +19,7 @@ import {
 } from '@/test/caseFixtures'
 import { installFakeAuth } from '@/test/fakeAuth'
 import { auditEvent, client, consultant } from '@/test/fixtures'
+import { noPublishedMessages } from '@/test/messageFixtures'
 import { useMswServer } from '@/test/msw'
 import { renderApp } from '@/test/renderApp'
 
@@ -40,6 +41,7 @@ useMswServer(
   http.get(`/api/v1/cases/${CASE_ID}/audit`, () => page([auditEvent(7)])),
   http.get('/api/v1/directory/staff', () => HttpResponse.json(staffDirectory)),
   http.get('/api/v1/directory/tenants', () => HttpResponse.json(tenantNames)),
+  noPublishedMessages,
 )
 
 const workspace = `/cases/${CASE_ID}`

@@ -71,6 +71,15 @@ describe('The notifications page', () => {
 })
 
 describe('Notification preferences', () => {
+  /** The events of outgoing messages, off unless the API listed them on. */
+  const messageEventsOff = [
+    'message.review_requested',
+    'message.review_escalated',
+    'message.changes_requested',
+    'message.approved',
+    'message.published',
+    'message.withdrawn',
+  ].map((event) => ({ event, enabled: false }))
   const checkbox = (event: string) => screen.getByTestId(`preference-email-${event}`) as HTMLInputElement
 
   it('shows my choices, says in-app notifications are always on, and saves the changes', async () => {
@@ -107,6 +116,7 @@ describe('Notification preferences', () => {
         { event: 'case.status_changed', enabled: true },
         { event: 'task.assigned', enabled: false },
         { event: 'handoff.requested', enabled: false },
+        ...messageEventsOff,
       ],
     })
   })
@@ -135,6 +145,7 @@ describe('Notification preferences', () => {
       { event: 'case.status_changed', enabled: false },
       { event: 'task.assigned', enabled: true },
       { event: 'handoff.requested', enabled: false },
+      ...messageEventsOff,
     ]])
   })
 

@@ -5,10 +5,11 @@ import type { NewCase } from '@/api/cases'
 import { CASE_ID, clientCase } from '@/test/caseFixtures'
 import { installFakeAuth } from '@/test/fakeAuth'
 import { client } from '@/test/fixtures'
+import { noPublishedMessages } from '@/test/messageFixtures'
 import { useMswServer } from '@/test/msw'
 import { renderApp } from '@/test/renderApp'
 
-const server = useMswServer()
+const server = useMswServer(noPublishedMessages)
 
 /** A list as a careless API might send it: internal fields next to the client's. None may reach the page. */
 function listingWithInternals() {

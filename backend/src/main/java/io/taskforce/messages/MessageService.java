@@ -98,6 +98,7 @@ class MessageService {
                 throw ApiException.conflict("Revision " + edit.baseRevision() + " is not the current one ("
                         + message.currentRevision() + "): someone saved in between; read the message again.");
             }
+            var next = SignOff.edit(ctx.subject(), person(caller));
             var content = edit.content();
             if (edit.kind() != message.kind()) {
                 throw ApiException.badRequest("kind: a message keeps its kind; draft a new message for another kind.");
@@ -105,7 +106,6 @@ class MessageService {
             if (content.sha256().equals(ctx.current().sha256())) {
                 return; // the same words: no new revision, and an approval of them stands
             }
-            var next = SignOff.edit(ctx.subject(), person(caller));
             var now = now();
             int number = message.currentRevision() + 1;
             var revision = new RevisionRow(number, content, content.sha256(), caller.userId(), "", now, null);

@@ -18,6 +18,9 @@ interface TenantMemberRepository extends GenericRepository<UserAccount, UUID> {
     @Query("insert into tenant_member (tenant_id, user_id) values (:tenantId, :userId)")
     void add(UUID tenantId, UUID userId);
 
+    @Query("insert into tenant_member (tenant_id, user_id) values (:tenantId, :userId) on conflict do nothing")
+    void addIfAbsent(UUID tenantId, UUID userId);
+
     /** Members by user name, then id, after the member with the given id (the page cursor), or from the start. */
     @Query("""
             select u.* from user_account u join tenant_member m on m.user_id = u.id

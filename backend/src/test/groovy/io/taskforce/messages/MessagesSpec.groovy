@@ -27,18 +27,13 @@ class MessagesSpec extends Specification {
     static final String REPUTATION_ID = '7e2c3d4a-5f6b-4c7d-8e8f-90a1b2c3d4e5'
 
     @Shared EmbeddedServer server = SharedApplication.server()
-    @Shared Api api
+    @Shared Api api = new Api(server.URI)
     @Shared String caseId
     @Shared String messageId
     @Shared Map current
     PollingConditions eventually = new PollingConditions(timeout: 20, delay: 0.2)
 
-    def setup() {
-        api = new Api(server.URI)
-    }
-
     def setupSpec() {
-        def api = new Api(server.URI)
         ['consultant', 'consultant2', 'lawyer', 'lawyer2', 'reputation'].each { api.get('/api/v1/me', Tokens.of(it)) }
         caseId = api.post('/api/v1/cases', Tokens.of('client-a'), [title: "Incendie du datacenter SBG-2 ${UUID.randomUUID().toString().take(6)}",
                 summary: 'Un incendie s’est déclaré cette nuit dans le bâtiment SBG-2.', personalData: false]).json.id
@@ -177,9 +172,11 @@ class MessagesSpec extends Specification {
         approved.status == 200
         approved.json.state == 'APPROVED'
         approved.json.approvals.size() == 1
-        with(approved.json.approvals[0]) {
-            revision == 2 && sha256 == current.sha256 && lawyerId == LAWYER_ID && at
-        }
+        // checked field by field: inside with(map) { } a name like `current` would be looked up in the map
+        approved.json.approvals[0].revision == 2
+        approved.json.approvals[0].sha256 == current.sha256
+        approved.json.approvals[0].lawyerId == LAWYER_ID
+        approved.json.approvals[0].at
         lastAudit().action == 'message.approved'
         lastAudit().changes.contains(current.sha256)
     }
@@ -228,11 +225,13 @@ class MessagesSpec extends Specification {
         then:
         seen.status == 200
         seen.json.size() == 1
-        with(seen.json[0]) {
-            title == 'Incendie à Strasbourg : point de situation'
-            revision == 3 && sha256 == current.sha256 && state == 'PUBLISHED' && publishedAt
-            body.contains('Sa cause est en cours d’analyse')
-        }
+        def words = seen.json[0]
+        words.title == 'Incendie à Strasbourg : point de situation'
+        words.revision == 3
+        words.sha256 == current.sha256
+        words.state == 'PUBLISHED'
+        words.publishedAt
+        words.body.contains('Sa cause est en cours d’analyse')
         api.get("/api/v1/cases/${caseId}/published-messages", Tokens.of('client-b')).status == 404
         eventually.eventually {
             assert notifications('client-a').any { it.event == 'message.published' && it.caseId == caseId }
