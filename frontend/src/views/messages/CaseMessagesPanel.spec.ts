@@ -152,10 +152,11 @@ describe('Case messages: a new message', () => {
 
     await fireEvent.click(screen.getByTestId('message-from-template'))
     await fireEvent.click(screen.getByTestId('message-template'))
-    const options = await screen.findAllByRole('option')
     // only approved templates in English (the page's language)
-    expect(options.map((o) => o.textContent)).toEqual(['Ongoing incident: situation update — Service outage'])
-    await fireEvent.mouseDown(options[0] as HTMLElement)
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Ongoing incident: situation update — Service outage']),
+    )
+    await fireEvent.mouseDown(screen.getByRole('option'))
     expect((await screen.findByTestId('message-template-words')).textContent).toContain('On {{date}}, an incident affected {{place}}.')
     await fireEvent.update(screen.getByTestId('message-fill-date'), '10 March 2026')
     await fireEvent.update(screen.getByTestId('message-fill-place'), 'our Strasbourg data centre')

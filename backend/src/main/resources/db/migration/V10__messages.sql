@@ -160,8 +160,13 @@ create policy message_client on message_publication for select using (
 
 alter table message_review_request enable row level security;
 alter table message_review_request force row level security;
--- the team (no app_case_actor() here: it refuses the dispatcher, and both policies are read for every row)
-create policy review_team on message_review_request for all
+-- the team (no app_case_actor() here: it refuses the dispatcher, and every policy is read for every row); like the
+-- other message tables, read across tenants and written in the case's tenant
+create policy review_team_read on message_review_request for select
+    using (coalesce(current_setting('app.actor', true), '') = 'staff'
+           and exists (select 1 from case_file c where c.tenant_id = message_review_request.tenant_id
+                       and c.id = message_review_request.case_id and c.team @> array[(select app_user())]));
+create policy review_team_write on message_review_request for all
     using (coalesce(current_setting('app.actor', true), '') = 'staff' and tenant_id = (select app_tenant())
            and exists (select 1 from case_file c where c.tenant_id = message_review_request.tenant_id
                        and c.id = message_review_request.case_id and c.team @> array[(select app_user())]))

@@ -51,6 +51,23 @@ class RowLevelSecuritySpec extends Specification {
     ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
 
     /**
+     * Message tables: one published message of that case, written by TEAM_MEMBER, with an approval, a change request,
+     * its publication and an answered review request (answered, so that the escalation job leaves it alone).
+     */
+    static final UUID MESSAGE = UUID.randomUUID()
+    static final Map<String, String> MESSAGE_ROWS = [
+            message               : "insert into message (id, tenant_id, case_id, kind, state, current_revision, created_by, created_at, updated_at, published_at) values ('${MESSAGE}', '${A}', '${CASE}', 'PRESS_RELEASE', 'PUBLISHED', 1, '${TEAM_MEMBER}', now(), now(), now())",
+            message_revision      : "insert into message_revision (tenant_id, message_id, case_id, number, title, body, channels, audience, language, sha256, author_id, created_at) values ('${A}', '${MESSAGE}', '${CASE}', 1, 't', 'b', '{PRESS}', '{}', 'fr', repeat('a', 64), '${TEAM_MEMBER}', now())",
+            message_approval      : "insert into message_approval (tenant_id, message_id, case_id, revision, sha256, lawyer_id, at) values ('${A}', '${MESSAGE}', '${CASE}', 1, repeat('a', 64), '${OFF_TEAM}', now())",
+            message_change_request: "insert into message_change_request (tenant_id, message_id, case_id, revision, lawyer_id, comment, at) values ('${A}', '${MESSAGE}', '${CASE}', 1, '${OFF_TEAM}', 'c', now())",
+            message_publication   : "insert into message_publication (tenant_id, message_id, case_id, revision, sha256, published_by, at) values ('${A}', '${MESSAGE}', '${CASE}', 1, repeat('a', 64), '${TEAM_MEMBER}', now())",
+            message_review_request: "insert into message_review_request (tenant_id, message_id, case_id, revision, requested_by, requested_at, due_at, case_title, message_title, answered_at) values ('${A}', '${MESSAGE}', '${CASE}', 1, '${TEAM_MEMBER}', now(), now() + interval '1 day', 'c', 'm', now())",
+    ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
+
+    /** Every table of a case's data: staff off the team must reach none of it. */
+    static final Map<String, String> TEAM_ROWS = CASE_ROWS + MESSAGE_ROWS
+
+    /**
      * Notify tables: one row of each per tenant, already dispatched or sent so that the running dispatcher leaves
      * them alone. Tenant A's notification is TEAM_MEMBER's, tenant B's is OFF_TEAM's.
      */
@@ -79,7 +96,7 @@ class RowLevelSecuritySpec extends Specification {
             [TEAM_MEMBER, OFF_TEAM].each { u ->
                 sql.execute("insert into user_account (id, username, role) values ('${u}', 'rls-${u}', 'lawyer') on conflict do nothing".toString())
             }
-            CASE_ROWS.values().each { sql.execute(it) }
+            TEAM_ROWS.values().each { sql.execute(it) }
             [A, B].each { t -> NOTIFY_ROWS.values().each { sql.execute(it(t).toString()) } }
             tenantTables = sql.rows('''select c.table_name from information_schema.columns c
                                         join information_schema.tables t using (table_schema, table_name)
@@ -106,7 +123,7 @@ class RowLevelSecuritySpec extends Specification {
 
     def "every table we know how to fill is under test, and every tenant table has a policy"() {
         expect:
-        (ROWS.keySet() + CASE_ROWS.keySet() + NOTIFY_ROWS.keySet()).toSorted() == tenantTables
+        (ROWS.keySet() + TEAM_ROWS.keySet() + NOTIFY_ROWS.keySet()).toSorted() == tenantTables
         TestServices.superuser().withCloseable { sql ->
             sql.rows("select distinct tablename from pg_policies where schemaname = 'public'")*.tablename.toSorted()
         }.containsAll(tenantTables)
@@ -226,7 +243,7 @@ class RowLevelSecuritySpec extends Specification {
         TestServices.superuser().withCloseable { it.firstRow("select count(*) as n from ${table} where tenant_id = '${A}'".toString()).n } == 1
 
         when: 'off the team, inserting a row for the case'
-        asStaff(OFF_TEAM, A) { c -> c.createStatement().execute(CASE_ROWS[table].replace(CASE.toString(), CASE.toString())
+        asStaff(OFF_TEAM, A) { c -> c.createStatement().execute(TEAM_ROWS[table]
                 .replace("'${TEAM_MEMBER}', now(), 'ACTIVE'", "'${OFF_TEAM}', now(), 'ACTIVE'")) }
 
         then:
@@ -234,7 +251,45 @@ class RowLevelSecuritySpec extends Specification {
         e.message.contains('row-level security') || e.message.contains('duplicate key')
 
         where:
-        table << CASE_ROWS.keySet().toList()
+        table << TEAM_ROWS.keySet().toList()
+    }
+
+    def "#table: a client reads a message's published words and their publication, never drafts, reviews or approvals"() {
+        expect:
+        asClient(A) { c -> count(c, table, null) } == seenByClientOfA
+        asClient(B) { c -> count(c, table, null) } == 0
+
+        when: 'a client writes'
+        asClient(A) { c -> c.createStatement().execute(MESSAGE_ROWS[table]) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('row-level security') || e.message.contains('permission denied')
+
+        where:
+        table                    || seenByClientOfA
+        'message'                || 1
+        'message_revision'       || 1
+        'message_publication'    || 1
+        'message_approval'       || 0
+        'message_change_request' || 0
+        'message_review_request' || 0
+    }
+
+    def "message words, approvals and publications are facts: the team itself cannot change or remove them"() {
+        expect:
+        asStaff(TEAM_MEMBER, A) { c -> tryUpdate(c, "update ${table} set sha256 = repeat('b', 64)") } == 0
+        asStaff(TEAM_MEMBER, A) { c -> tryUpdate(c, "delete from ${table}") } == 0
+        TestServices.superuser().withCloseable { it.firstRow("select count(*) as n from ${table} where sha256 = repeat('a', 64)".toString()).n } == 1
+
+        where:
+        table << ['message_revision', 'message_approval', 'message_publication']
+    }
+
+    def "review requests: the escalation job (as dispatcher) reads them across tenants; a transaction outside a case sees none"() {
+        expect:
+        asActor('dispatcher', TEAM_MEMBER, null) { c -> count(c, 'message_review_request', A) } == 1
+        asTenant(A) { c -> count(c, 'message_review_request', null) } == 0
     }
 
     def "#table: a client sees their tenant's case rows only, and no other tenant's"() {
@@ -255,7 +310,7 @@ class RowLevelSecuritySpec extends Specification {
         e.message.contains('outside a case transaction')
 
         where:
-        table << CASE_ROWS.keySet().toList()
+        table << (TEAM_ROWS.keySet() - 'message_review_request').toList()
     }
 
     def "the intake queue: every staff member sees NEW cases of every tenant, not the rows of other cases"() {
