@@ -185,12 +185,16 @@ class MessageStore {
         });
     }
 
+    /** A review request; submitting the same words again after changes were asked reopens it from the start. */
     void requestReview(MessageRow m, int revision, UUID by, Instant at, Instant due, @Nullable UUID legalLead,
                        String caseTitle, String messageTitle) {
         update("""
                 insert into message_review_request (tenant_id, message_id, case_id, revision, requested_by, requested_at,
                                                     due_at, legal_lead_id, case_title, message_title)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, message_id, revision) do update set requested_by = excluded.requested_by,
+                    requested_at = excluded.requested_at, due_at = excluded.due_at, level = 0,
+                    legal_lead_id = excluded.legal_lead_id, message_title = excluded.message_title, answered_at = null""", ps -> {
             fact(ps, m, revision);
             ps.setObject(5, by);
             ps.setTimestamp(6, Timestamp.from(at));

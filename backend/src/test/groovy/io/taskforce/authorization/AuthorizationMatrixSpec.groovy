@@ -4,12 +4,15 @@ import io.taskforce.support.RealServices
 import io.taskforce.support.SharedApplication
 import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.web.router.Router
+import groovy.sql.Sql
 import io.taskforce.support.Api
 import io.taskforce.support.LiveStream
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
 import spock.lang.Shared
 import spock.lang.Specification
+
+import java.security.MessageDigest
 
 /**
  * Runs every row of src/test/resources/authorization-matrix.csv against the running application with real
@@ -35,7 +38,7 @@ class AuthorizationMatrixSpec extends Specification {
         if (caseObjects == null) {
             caseObjects = setUpCases()
             // a firm webhook for the webhook routes, to a port nothing listens on, for an event the matrix never causes
-            caseObjects['-'] = [webhook: api.post('/api/v1/webhooks', Tokens.of('admin'),
+            caseObjects['-'] = [template: 'holding-recall-en', webhook: api.post('/api/v1/webhooks', Tokens.of('admin'),
                     [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String]
         }
         if (!someUser) {
@@ -88,7 +91,7 @@ class AuthorizationMatrixSpec extends Specification {
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
             String path = rows.first().path
             rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
-                    : path =~ /\{(case|task|handoff)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
+                    : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
         }
     }
 
@@ -127,10 +130,42 @@ class AuthorizationMatrixSpec extends Specification {
                                values ('${handoffId}', '${tenant}', '${caseId}', 'LEGAL', 'REPUTATION', 'n', '${team[0]}', now())""".toString())
                 sql.execute("""insert into case_task (id, tenant_id, case_id, workstream, title, status, origin, created_by, created_at)
                                values ('${taskId}', '${tenant}', '${caseId}', 'LEGAL', 't', 'OPEN', 'MANUAL', '${team[0]}', now())""".toString())
-                objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other]
+                objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other,
+                                     revision: '1'] + seedMessages(sql, tenant, caseId, team[0])
             }
         }
         objects
+    }
+
+    /** The words of every seeded message, and their hash (SHA-256 of the canonical JSON, see MessageContent). */
+    static final Map MESSAGE_WORDS = [kind: 'PRESS_RELEASE', title: 'Matrix message', body: 'Matrix words', language: 'en',
+                                      channels: ['PRESS'], audience: []]
+    static final String MESSAGE_SHA256 = MessageDigest.getInstance('SHA-256').digest(
+            '{"audience":[],"body":"Matrix words","channels":["PRESS"],"language":"en","title":"Matrix message"}'.getBytes('UTF-8'))
+            .encodeHex().toString()
+
+    /**
+     * One message per mutating message route, written by the case's first member, in the state where the route's
+     * allowed role succeeds; approvals by the demo lawyer.
+     */
+    private static Map<String, String> seedMessages(Sql sql, String tenant, String caseId, String author) {
+        [message: 'DRAFT', drafted: 'DRAFT', reviewed: 'IN_REVIEW', questioned: 'IN_REVIEW', approved: 'APPROVED',
+         published: 'PUBLISHED'].collectEntries { name, state ->
+            String id = UUID.randomUUID().toString()
+            sql.execute("""insert into message (id, tenant_id, case_id, kind, state, current_revision, created_by, created_at, updated_at)
+                           values ('${id}', '${tenant}', '${caseId}', 'PRESS_RELEASE', '${state}', 1, '${author}', now(), now())""".toString())
+            sql.execute("""insert into message_revision (tenant_id, message_id, case_id, number, title, body, channels, audience, language, sha256, author_id, created_at)
+                           values ('${tenant}', '${id}', '${caseId}', 1, 'Matrix message', 'Matrix words', '{PRESS}', '{}', 'en', '${MESSAGE_SHA256}', '${author}', now())""".toString())
+            if (state in ['APPROVED', 'PUBLISHED']) {
+                sql.execute("""insert into message_approval (tenant_id, message_id, case_id, revision, sha256, lawyer_id, at)
+                               values ('${tenant}', '${id}', '${caseId}', 1, '${MESSAGE_SHA256}', '${LAWYER}', now())""".toString())
+            }
+            if (state == 'PUBLISHED') {
+                sql.execute("""insert into message_publication (tenant_id, message_id, case_id, revision, sha256, published_by, at)
+                               values ('${tenant}', '${id}', '${caseId}', 1, '${MESSAGE_SHA256}', '${author}', now())""".toString())
+            }
+            [(name): id]
+        } as Map<String, String>
     }
 
     /** A valid body for each write, so that the status reflects authorization, not validation. */
@@ -155,6 +190,16 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/handoffs/{}/answer': return [decision: 'ANSWERED', reply: 'Matrix']
             case 'POST /api/v1/cases/{}/status': return [status: 'ACTIVE']
             case 'POST /api/v1/webhooks': return [firm: 'LEGAL', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]
+            case 'POST /api/v1/cases/{}/messages': return MESSAGE_WORDS
+            case 'POST /api/v1/cases/{}/messages/from-template': return [templateId: 'holding-outage-en', channels: ['PRESS'], audience: [],
+                    fills: [date: '10 March', place: 'our site', facts: 'a fire', actions: 'we act', nextUpdate: 'tomorrow']]
+            case 'PUT /api/v1/messages/{}': return MESSAGE_WORDS + [baseRevision: 1]
+            case 'POST /api/v1/messages/{}/submit': return [revision: 1]
+            case 'POST /api/v1/messages/{}/approve': return [revision: 1, sha256: MESSAGE_SHA256]
+            case 'POST /api/v1/messages/{}/request-changes': return [revision: 1, comment: 'Matrix']
+            case 'POST /api/v1/messages/{}/publish': return [revision: 1, sha256: MESSAGE_SHA256]
+            case 'POST /api/v1/message-templates/{}/approve': return [sha256: TestServices.superuser().withCloseable {
+                it.firstRow("select sha256 from message_template where id = 'holding-recall-en'").sha256 }]
             default: return null
         }
     }

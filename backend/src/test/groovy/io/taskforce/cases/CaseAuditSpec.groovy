@@ -12,7 +12,7 @@ import spock.lang.Shared
 import spock.lang.Specification
 
 /**
- * Every route that changes a case writes exactly one audit event, in the case's tenant chain, carrying the case
+ * Every route that changes a case (its tasks, hand-offs and messages included) writes exactly one audit event, in the case's tenant chain, carrying the case
  * id. The routes are read from the router, so a new mutating case route without a step here fails the spec.
  */
 @RealServices
@@ -21,6 +21,9 @@ class CaseAuditSpec extends Specification {
     static final String TENANT_A = 'b094b75d-873d-4f54-9892-afd58263330a'
     static final String LAWYER_ID = '6d1b2c3f-4e5a-4b6c-9d7e-8f90a1b2c3d4'
     static final String REPUTATION_ID = '7e2c3d4a-5f6b-4c7d-8e8f-90a1b2c3d4e5'
+
+    static final Map MESSAGE = [kind: 'SOCIAL_POST', title: 'Vos avis', body: 'Nous lisons vos avis.', language: 'fr',
+                                channels: ['SOCIAL'], audience: ['CUSTOMERS']]
 
     /** In order: each step may use the ids the previous ones created. */
     static final List<Map> STEPS = [
@@ -44,6 +47,31 @@ class CaseAuditSpec extends Specification {
              keep : { s, json -> s.handoff = json.id }],
             [route: 'POST /api/v1/handoffs/{}/answer', user: 'consultant', path: { s -> "/api/v1/handoffs/${s.handoff}/answer" },
              body : { s -> [decision: 'DECLINED', reply: 'Déjà démentie ce matin'] }],
+            // the sign-off gate, each move its own event: draft, edit, submit, changes asked, resubmit, approve, publish, withdraw
+            [route: 'POST /api/v1/cases/{}/team', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team" },
+             body : { s -> [userId: LAWYER_ID, workstream: 'LEGAL', lead: true] }],
+            [route: 'POST /api/v1/cases/{}/messages', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/messages" },
+             body : { s -> MESSAGE },
+             keep : { s, json -> s.message = json.id }],
+            [route: 'PUT /api/v1/messages/{}', user: 'consultant', path: { s -> "/api/v1/messages/${s.message}" },
+             body : { s -> MESSAGE + [body: 'Nous regrettons ces avis et nous répondons à chacun.', baseRevision: 1] },
+             keep : { s, json -> s.sha256 = json.currentRevision.sha256 }],
+            [route: 'POST /api/v1/messages/{}/submit', user: 'consultant', path: { s -> "/api/v1/messages/${s.message}/submit" },
+             body : { s -> [revision: 2] }],
+            [route: 'POST /api/v1/messages/{}/request-changes', user: 'lawyer', path: { s -> "/api/v1/messages/${s.message}/request-changes" },
+             body : { s -> [revision: 2, comment: 'Citez la date.'] }],
+            [route: 'POST /api/v1/messages/{}/submit', user: 'consultant', path: { s -> "/api/v1/messages/${s.message}/submit" },
+             body : { s -> [revision: 2] }],
+            [route: 'POST /api/v1/messages/{}/approve', user: 'lawyer', path: { s -> "/api/v1/messages/${s.message}/approve" },
+             body : { s -> [revision: 2, sha256: s.sha256] }],
+            [route: 'POST /api/v1/messages/{}/publish', user: 'consultant', path: { s -> "/api/v1/messages/${s.message}/publish" },
+             body : { s -> [revision: 2, sha256: s.sha256] }],
+            [route: 'POST /api/v1/messages/{}/withdraw', user: 'consultant', path: { s -> "/api/v1/messages/${s.message}/withdraw" },
+             body : { s -> null }],
+            [route: 'POST /api/v1/cases/{}/messages/from-template', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/messages/from-template" },
+             body : { s -> [templateId: 'holding-outage-fr', channels: ['WEBSITE'], audience: ['CUSTOMERS'],
+                            fills: [date: '3 mai', place: 'notre boutique en ligne', facts: 'des avis négatifs en série',
+                                    actions: 'nous répondons à chaque avis', nextUpdate: 'demain']] }],
             [route: 'DELETE /api/v1/cases/{}/team/{}', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team/${REPUTATION_ID}" },
              body : { s -> null }],
             [route: 'POST /api/v1/cases/{}/status', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/status" },
@@ -80,7 +108,7 @@ class CaseAuditSpec extends Specification {
         def mutating = router.uriRoutes()
                 .filter { it.httpMethodName in ['POST', 'PUT', 'PATCH', 'DELETE'] }
                 .collect { AuthorizationMatrix.shape(it.httpMethodName, it.uriMatchTemplate.toPathString()) }
-                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs)(\/.*)?/ }
+                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|messages)(\/.*)?/ }
                 .toSet()
 
         expect:
