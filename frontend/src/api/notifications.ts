@@ -5,20 +5,7 @@ import type { components } from './schema'
 
 type Schemas = components['schemas']
 
-/**
- * The events of outgoing messages (the sign-off gate). The server sends them (its NotifyEvent), but the OpenAPI
- * document does not list them yet among NotificationView's and EmailChoice's events; once it does, this union adds
- * nothing.
- */
-export type MessageNotificationEvent =
-  | 'message.review_requested'
-  | 'message.review_escalated'
-  | 'message.changes_requested'
-  | 'message.approved'
-  | 'message.published'
-  | 'message.withdrawn'
-
-export type NotificationEvent = Schemas['NotificationView']['event'] | MessageNotificationEvent
+export type NotificationEvent = Schemas['NotificationView']['event']
 export const NOTIFICATION_EVENTS = enumValues<NotificationEvent>({
   'case.reported': 1,
   'case.status_changed': 1,

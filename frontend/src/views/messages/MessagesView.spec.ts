@@ -38,7 +38,7 @@ describe('Messages area: the template library', () => {
 
     const cards = await screen.findAllByTestId('message-template')
     expect(cards).toHaveLength(2)
-    expect(screen.getByRole('heading', { level: 2, name: 'Templates in Français' })).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 2, name: 'French templates' })).toBeTruthy()
     const fr = cards.find((c) => c.getAttribute('data-template-id') === 'holding-industrial-fr') as HTMLElement
     expect(within(fr).getByTestId('template-words-holding-industrial-fr').textContent).toContain('{{place}}')
     expect(within(fr).getByTestId('template-state-holding-industrial-fr').textContent).toBe('Not approved')

@@ -14,12 +14,14 @@ import java.util.UUID;
 public record NotificationView(
         UUID id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"}) String event,
+                allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested",
+                    "message.review_requested", "message.review_escalated", "message.changes_requested", "message.approved",
+                    "message.published", "message.withdrawn"}) String event,
         @Nullable UUID caseId,
         @Nullable String caseTitle,
         @Nullable String tenantName,
         @Nullable String actorName,
-        @Schema(description = "the new status, the task's title or the target workstream, by event") @Nullable String detail,
+        @Schema(description = "the new status, the task's title, the target workstream or the message's title, by event") @Nullable String detail,
         Instant createdAt,
         @Nullable Instant readAt) {
 

@@ -18,7 +18,9 @@ public record PreferencesView(
     @Serdeable
     public record EmailChoice(
             @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested"})
+                    allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested",
+                    "message.review_requested", "message.review_escalated", "message.changes_requested", "message.approved",
+                    "message.published", "message.withdrawn"})
             String event,
             boolean enabled) {
     }
