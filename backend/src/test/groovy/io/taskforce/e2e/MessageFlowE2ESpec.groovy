@@ -20,7 +20,7 @@ import java.util.function.Function
  * The sign-off gate in the real UI, on the Helio Cloud datacenter fire: the consultant drafts a holding statement
  * and the check flags a speculation; the lawyer (in French) asks for a change; the consultant edits and submits
  * again; the lawyer compares the revisions and approves the exact words; the consultant publishes; the client reads
- * the frozen words in the portal. Screenshots in English and French, axe-core on each page.
+ * the frozen words in the portal; an edit after that visibly voids the approval. Screenshots in English and French, axe-core on each page.
  */
 @Stepwise
 @RealServices
@@ -155,6 +155,28 @@ class MessageFlowE2ESpec extends Specification {
         then:
         published.find { it.text.contains(title) }.text.contains('Its cause is under investigation.')
         browser.screenshot('message-client-portal-fr')
+        browser.accessibilityViolations() == []
+
+        cleanup:
+        browser.logout()
+    }
+
+    def "an edit after approval visibly voids the approval: the new words are a draft again, the client keeps the published ones"() {
+        given:
+        browser.login(app, 'consultant', 'en')
+        browser.open("${app}cases/${caseId}?tab=messages&message=${messageId}")
+
+        when:
+        browser.byTestId('message-edit').click()
+        browser.byTestId('message-body').sendKeys('\n\nNext update at 9 a.m.')
+        browser.byTestId('message-save').click()
+
+        then:
+        browser.waitUntilTextContains('message-state', 'Draft')
+        browser.byTestId('message-approval-voided').displayed
+        api.get("/api/v1/messages/${messageId}", Tokens.of('consultant')).json.currentRevision.number == 3
+        !api.get("/api/v1/cases/${caseId}/published-messages", Tokens.of('client-a')).json.find { it.id == messageId }.body.contains('9 a.m.')
+        browser.screenshot('message-consultant-approval-voided-en')
         browser.accessibilityViolations() == []
 
         cleanup:
