@@ -56,6 +56,8 @@ log "starting the application with $("$JAVA" -version 2>&1 | head -1)"
 export OIDC_ISSUER=${OIDC_ISSUER:-http://localhost:$KC_PORT/realms/taskforce}
 export OIDC_JWKS_URL=${OIDC_JWKS_URL:-$OIDC_ISSUER/protocol/openid-connect/certs}
 export OIDC_PUBLIC_URL=${OIDC_PUBLIC_URL:-http://localhost:$KC_PORT}
+# scripts use the dev realm's taskforce-cli client (README); production accepts the web app's tokens only
+export OIDC_CLIENTS=${OIDC_CLIENTS:-taskforce-spa,taskforce-cli}
 export TASKFORCE_DEMO=${TASKFORCE_DEMO:-true}
 export TASKFORCE_DATA_DIR=${TASKFORCE_DATA_DIR:-$WORK/pgdata}
 export KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-taskforce-admin-local-secret}

@@ -91,7 +91,7 @@ if declare -F before_app >/dev/null; then before_app; fi
 log "starting the application on :$APP_PORT with $("$JAVA" -version 2>&1 | head -1), $APP_JAVA_OPTS, pool $POOL"
 # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
 env "${APP_ENV[@]}" \
-OIDC_ISSUER="$ISSUER" OIDC_JWKS_URL="$ISSUER/protocol/openid-connect/certs" OIDC_PUBLIC_URL="http://localhost:$KC_PORT" \
+OIDC_ISSUER="$ISSUER" OIDC_JWKS_URL="$ISSUER/protocol/openid-connect/certs" OIDC_PUBLIC_URL="http://localhost:$KC_PORT" OIDC_CLIENTS=taskforce-spa,taskforce-cli \
 TASKFORCE_DEMO=false TASKFORCE_DATA_DIR="$WORK/pgdata" KEYCLOAK_ADMIN_CLIENT_SECRET=taskforce-admin-local-secret \
 AUDIT_CHECKPOINT_KEY_FILE="$RUN/audit-checkpoint-key.pem" PORT="$APP_PORT" DATASOURCE_POOL_SIZE="$POOL" \
   "$JAVA" $APP_JAVA_OPTS -jar "$RUN/taskforce.jar" >"$RUN/app.log" 2>&1 </dev/null &

@@ -97,7 +97,7 @@ jq '.accessTokenLifespan = 7200 | .ssoSessionIdleTimeout = 7200 | .ssoSessionMax
 
 log "starting the application on :$APP_PORT with $("$JAVA" -version 2>&1 | head -1), $APP_JAVA_OPTS, pool $CONNECTIONS"
 # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
-OIDC_ISSUER="$ISSUER" OIDC_JWKS_URL="$ISSUER/protocol/openid-connect/certs" OIDC_PUBLIC_URL="http://localhost:$KC_PORT" \
+OIDC_ISSUER="$ISSUER" OIDC_JWKS_URL="$ISSUER/protocol/openid-connect/certs" OIDC_PUBLIC_URL="http://localhost:$KC_PORT" OIDC_CLIENTS=taskforce-spa,taskforce-cli \
 TASKFORCE_DEMO=false TASKFORCE_DATA_DIR="$WORK/pgdata" KEYCLOAK_ADMIN_CLIENT_SECRET=taskforce-admin-local-secret \
 AUDIT_CHECKPOINT_KEY_FILE="$RUN/audit-checkpoint-key.pem" PORT="$APP_PORT" DATASOURCE_POOL_SIZE="$CONNECTIONS" \
   "$JAVA" $APP_JAVA_OPTS -jar "$RUN/taskforce.jar" >"$RUN/app.log" 2>&1 </dev/null &

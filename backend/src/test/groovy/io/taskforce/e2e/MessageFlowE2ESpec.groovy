@@ -6,6 +6,7 @@ import io.taskforce.support.RealServices
 import io.taskforce.support.SharedApplication
 import io.taskforce.support.Tokens
 import org.openqa.selenium.By
+import org.openqa.selenium.StaleElementReferenceException
 import org.openqa.selenium.WebDriver
 import org.openqa.selenium.support.ui.WebDriverWait
 import spock.lang.AutoCleanup
@@ -146,14 +147,19 @@ class MessageFlowE2ESpec extends Specification {
         when:
         browser.login(app, 'client-a', 'fr')
         browser.byTestId('nav-portal').click()
-        def published = browser.driver.findElements(By.cssSelector("[data-testid='published-message']"))
+        // the portal re-renders on live updates: read the texts afresh until they hold still
+        String words = null
         waitUntil {
-            published = browser.driver.findElements(By.cssSelector("[data-testid='published-message']"))
-            published.any { it.text.contains(title) }
+            try {
+                words = browser.driver.findElements(By.cssSelector("[data-testid='published-message']"))*.text.find { it.contains(title) }
+            } catch (StaleElementReferenceException ignored) {
+                words = null
+            }
+            words != null
         }
 
         then:
-        published.find { it.text.contains(title) }.text.contains('Its cause is under investigation.')
+        words.contains('Its cause is under investigation.')
         browser.screenshot('message-client-portal-fr')
         browser.accessibilityViolations() == []
 

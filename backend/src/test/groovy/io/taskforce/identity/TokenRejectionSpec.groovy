@@ -44,6 +44,16 @@ class TokenRejectionSpec extends Specification {
         'a token signed by a foreign key'            | { -> foreignSigned(claimsOf(Tokens.of('consultant'))) }
         'a real token for another audience'          | { -> Tokens.of('consultant', 'taskforce-other') }
         'a real token with its signature tampered'   | { -> tamper(Tokens.of('lawyer')) }
+        'a real ID token naming the API as audience' | { -> Tokens.idToken('consultant') }
+        'a real token issued to a client not ours'   | { -> Tokens.of('consultant', 'taskforce-stranger') }
+    }
+
+    def "the refused ID token and stranger's token name the API as audience: only their type and client refuse them"() {
+        expect:
+        claimsOf(Tokens.idToken('consultant')).audience.contains('taskforce-api')
+        claimsOf(Tokens.idToken('consultant')).getClaim('typ') == 'ID'
+        claimsOf(Tokens.of('consultant', 'taskforce-stranger')).audience.contains('taskforce-api')
+        claimsOf(Tokens.of('consultant', 'taskforce-stranger')).getClaim('azp') == 'taskforce-stranger'
     }
 
     def "a real token of the same user passes, so the rejections above are about the token"() {

@@ -66,7 +66,7 @@ class DeliveryFaultsSpec extends Specification {
             writer.execute("""insert into notify_outbox (tenant_id, id, event, recipients, params, created_at)
                               values ('b094b75d-873d-4f54-9892-afd58263330a', '${id}', 'case.reported',
                                       array['5c0a1b2e-3d4f-4a5b-8c6d-7e8f90a1b2c3']::uuid[], '{}', now() - interval '1 day')""".toString())
-            health = api.get('/health/readiness')
+            health = api.get('/health/readiness', Tokens.of('admin'))
         }
 
         then:

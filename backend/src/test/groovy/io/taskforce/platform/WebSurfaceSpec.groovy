@@ -17,17 +17,45 @@ class WebSurfaceSpec extends Specification {
 
     def setup() { api = new Api(server.URI) }
 
-    def "liveness and readiness answer UP, and readiness includes the database"() {
+    def "liveness and readiness answer UP; anonymous callers get the status alone, signed-in operators the details"() {
         expect:
         api.get('/health/liveness').status == 200
 
         when:
-        def readiness = api.get('/health/readiness')
+        def anonymous = api.get('/health/readiness')
+        def operator = api.get('/health/readiness', Tokens.of('admin'))
 
         then:
-        readiness.status == 200
-        readiness.json.status == 'UP'
-        readiness.text.contains('jdbc')
+        anonymous.status == 200
+        anonymous.json.status == 'UP'
+        anonymous.json.details == null
+        !anonymous.text.contains('jdbc')
+        operator.json.status == 'UP'
+        operator.json.details.jdbc
+    }
+
+    def "every response carries the security headers; API answers are never cached; HSTS only over HTTPS"() {
+        when:
+        def page = api.get('/')
+        def answer = api.get('/api/v1/me', Tokens.of('consultant'))
+        def error = api.get('/api/v1/nothing-here')
+        def proxied = api.get('/', null, ['X-Forwarded-Proto': 'https'])
+
+        then:
+        [page, answer, error].every { r ->
+            r.header('X-Content-Type-Options') == 'nosniff' && r.header('Referrer-Policy') == 'no-referrer' &&
+                    r.header('X-Frame-Options') == 'DENY' && r.header('Content-Security-Policy').contains("frame-ancestors 'none'")
+        }
+        with(page.header('Content-Security-Policy')) {
+            contains("script-src 'self';")
+            !contains("script-src 'self' 'unsafe-inline'")
+            contains("connect-src 'self' ${TestServices.KEYCLOAK_URL}")
+        }
+        answer.header('Cache-Control') == 'no-store'
+        error.header('Cache-Control') == 'no-store'
+        page.header('Cache-Control') != 'no-store'
+        page.header('Strict-Transport-Security') == null
+        proxied.header('Strict-Transport-Security').startsWith('max-age=')
     }
 
     def "the OpenAPI description is served and lists /api/v1/me"() {

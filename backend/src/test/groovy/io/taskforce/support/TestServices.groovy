@@ -51,6 +51,7 @@ final class TestServices {
         System.setProperty('taskforce.oidc.issuer', ISSUER)
         System.setProperty('taskforce.oidc.jwks-url', "${ISSUER}/protocol/openid-connect/certs".toString())
         System.setProperty('taskforce.oidc.public-url', KEYCLOAK_URL)
+        System.setProperty('taskforce.oidc.clients', 'taskforce-spa,taskforce-cli')
         System.setProperty('taskforce.demo.enabled', 'true')
         System.setProperty('taskforce.keycloak-admin.client-secret', ADMIN_CLIENT_SECRET)
         System.setProperty('taskforce.audit.checkpoint-key-file', work.resolve('audit-checkpoint-key.pem').toString())
@@ -134,6 +135,11 @@ final class TestServices {
         // a client whose tokens do not name the API as audience
         realm.clients << [clientId                 : 'taskforce-other', publicClient: true, protocol: 'openid-connect',
                           standardFlowEnabled      : false, directAccessGrantsEnabled: true]
+        // the scripting client's ID tokens name the API too, so that only their type (typ ID) can refuse them
+        Map cli = realm.clients.find { it.clientId == 'taskforce-cli' } as Map
+        (cli.protocolMappers as List<Map>).find { it.protocolMapper == 'oidc-audience-mapper' }.config['id.token.claim'] = 'true'
+        // a client like the scripting one, API audience included, that the application does not accept (azp)
+        realm.clients << (new JsonSlurper().parseText(JsonOutput.toJson(cli)) as Map) + [clientId: 'taskforce-stranger']
         JsonOutput.prettyPrint(JsonOutput.toJson(realm))
     }
 

@@ -26,17 +26,29 @@ final class Tokens {
     }
 
     static String fetch(String username, String password, String clientId = 'taskforce-cli') {
+        grant(username, password, clientId, null).access_token as String
+    }
+
+    /** An ID token (scope openid): what the API must refuse even when it names the API as audience. */
+    static String idToken(String username) {
+        grant(username, 'demo', 'taskforce-cli', 'openid').id_token as String
+    }
+
+    private static Map grant(String username, String password, String clientId, String scope) {
         def connection = new URL("${TestServices.ISSUER}/protocol/openid-connect/token").openConnection() as HttpURLConnection
         connection.requestMethod = 'POST'
         connection.doOutput = true
         connection.setRequestProperty('Content-Type', 'application/x-www-form-urlencoded')
         connection.outputStream.withWriter { w ->
             w << "grant_type=password&client_id=${enc(clientId)}&username=${enc(username)}&password=${enc(password)}"
+            if (scope) {
+                w << "&scope=${enc(scope)}"
+            }
         }
         if (connection.responseCode != 200) {
             throw new IllegalStateException("token for ${username} refused: ${connection.responseCode} ${connection.errorStream?.text}")
         }
-        (new JsonSlurper().parse(connection.inputStream) as Map).access_token as String
+        new JsonSlurper().parse(connection.inputStream) as Map
     }
 
     private static String enc(String s) { URLEncoder.encode(s, 'UTF-8') }
