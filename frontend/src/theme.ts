@@ -73,6 +73,14 @@ export const TaskforcePreset = definePreset(Aura, {
         },
       },
     },
+    // the bell's unread count: white on Aura's red-500 is 3.8:1, below WCAG AA for its small text; red-700 is 6.5:1
+    badge: {
+      colorScheme: {
+        light: {
+          danger: { background: '{red.700}', color: '#ffffff' },
+        },
+      },
+    },
     tag: {
       colorScheme: {
         light: {

@@ -75,6 +75,15 @@ class JwtChecksSpec extends Specification {
         'without subject'                            | { s -> s.signed(s.claims().subject(null).build()) }
         'signed by a key that names its own JWKS (jku)' | { s -> s.signedWithJku(s.claims().build()) }
         'signed with HS256 using the public key as secret' | { s -> s.hmacWithPublicKey(s.claims().build()) }
+        'without expiry (exp)'                       | { s -> s.signed(s.claims().expirationTime(null).build()) }
+        'that is an ID token (typ ID)'               | { s -> s.signed(s.claims().claim('typ', 'ID').build()) }
+        'without a type (typ)'                       | { s -> s.signed(s.claims().claim('typ', null).build()) }
+        'issued to a client that is not ours (azp)'  | { s -> s.signed(s.claims().claim('azp', 'someone-else').build()) }
+    }
+
+    def "a token that expired seconds ago still passes: Keycloak's clock and ours may differ by the configured skew"() {
+        expect:
+        api.get('/api/v1/me', signed(claims().expirationTime(at(-5)).build())).status == 200
     }
 
     JWTClaimsSet.Builder claims() {
@@ -82,6 +91,7 @@ class JwtChecksSpec extends Specification {
                 .issuer(ISSUER).audience('taskforce-api').subject(UUID.randomUUID().toString())
                 .issueTime(at(-5)).notBeforeTime(at(-5)).expirationTime(at(300))
                 .claim('preferred_username', 'consultant').claim('realm_access', [roles: ['consultant']])
+                .claim('typ', 'Bearer').claim('azp', 'taskforce-spa')
     }
 
     Date at(long secondsFromNow) { Date.from(Instant.now().plusSeconds(secondsFromNow)) }
