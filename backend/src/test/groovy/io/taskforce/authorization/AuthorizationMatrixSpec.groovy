@@ -36,7 +36,8 @@ class AuthorizationMatrixSpec extends Specification {
             caseObjects = setUpCases()
             // a firm webhook for the webhook routes, to a port nothing listens on, for an event the matrix never causes
             caseObjects['-'] = [webhook: api.post('/api/v1/webhooks', Tokens.of('admin'),
-                    [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String]
+                    [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String,
+                                 rule   : 'right-of-reply-insertion-3d']
         }
         if (!someUser) {
             // a person the PATCH /users row can act on without disturbing the demo users
@@ -154,6 +155,12 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/cases/{}/handoffs': return [fromWorkstream: 'LEGAL', toWorkstream: 'REPUTATION', note: 'Matrix']
             case 'POST /api/v1/handoffs/{}/answer': return [decision: 'ANSWERED', reply: 'Matrix']
             case 'POST /api/v1/cases/{}/status': return [status: 'ACTIVE']
+            // the shipped values of the rule: an edit that changes nothing
+            case 'PUT /api/v1/legal/rules/{}': return [nameFr: 'Droit de réponse : insertion par le directeur de la publication',
+                                                       nameEn: 'Right of reply: insertion by the publisher',
+                                                       basis: 'Loi du 29 juillet 1881, art. 13 ; LCEN art. 6-IV',
+                                                       textVersion: 'Art. 13 (loi n° 2004-575 du 21 juin 2004) ; LCEN art. 6-IV',
+                                                       amount: 3, unit: 'DAYS', counting: 'WHOLE_DAYS', reminders: ['P2D', 'P1D']]
             case 'POST /api/v1/webhooks': return [firm: 'LEGAL', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]
             default: return null
         }
