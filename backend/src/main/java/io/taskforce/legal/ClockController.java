@@ -40,6 +40,13 @@ class ClockController {
         return clocks.board(caller, caseId);
     }
 
+    @Get("/cases/{caseId}/legal-status")
+    @Secured({Role.LAWYER, Role.CONSULTANT, Role.REPUTATION_SPECIALIST, Role.CLIENT})
+    @Operation(operationId = "legalStatus", summary = "What the client sees of the legal workstream: clocks' names, last days and states; actions' kinds and states")
+    LegalStatus status(Caller caller, @PathVariable UUID caseId) {
+        return clocks.status(caller, caseId);
+    }
+
     @Post("/cases/{caseId}/clocks")
     @Status(HttpStatus.CREATED)
     @Operation(operationId = "startClock", summary = "A lawyer starts a clock (confirms triage's proposal or adds one); press and denigration clocks start from a qualified publication instead")

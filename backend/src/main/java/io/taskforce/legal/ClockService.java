@@ -107,6 +107,18 @@ class ClockService {
         });
     }
 
+    /** The client's view of the legal workstream (the team may read it too): dates and states only. */
+    LegalStatus status(Caller caller, UUID caseId) {
+        return access.read(caller, caseId, scope -> {
+            if (scope.viewer() == CaseScope.Viewer.INTAKE) {
+                throw ApiException.notFound("Case");
+            }
+            var clockStates = views(clocks.ofCase(caseId)).stream()
+                    .map(c -> new LegalStatus.ClockStatus(c.ruleId(), c.nameFr(), c.nameEn(), c.lastDay(), c.state())).toList();
+            return new LegalStatus(clockStates, clocks.actionStates(caseId));
+        });
+    }
+
     /** A lawyer's running clocks across their cases, soonest first. */
     List<CalendarEntry> calendar(Caller caller) {
         if (!caller.user().hasRole(Role.LAWYER)) {

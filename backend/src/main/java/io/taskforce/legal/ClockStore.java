@@ -102,9 +102,8 @@ class ClockStore {
 
     /** Every running clock the staff member's teams hold, across tenants (row-level security narrows it), soonest first. */
     List<ClockRow> runningOfMember(UUID member) {
-        return sql.many(CLOCK + """
-                 c where state = 'RUNNING' and exists (select 1 from case_file f where f.tenant_id = c.tenant_id
-                      and f.id = c.case_id and f.team @> array[cast(? as text)]) order by ends_at, id""",
+        return sql.many(CLOCK + " c where state = 'RUNNING' and exists (select 1 from case_file f where "
+                        + "f.tenant_id = c.tenant_id and f.id = c.case_id and f.team @> array[cast(? as text)]) order by ends_at, id",
                 ps -> ps.setString(1, member.toString()), ClockStore::clock);
     }
 
@@ -152,6 +151,12 @@ class ClockStore {
 
     Optional<String> caseTitle(UUID caseId) {
         return sql.one("select title from case_file where id = ?", ps -> ps.setObject(1, caseId), rs -> rs.getString(1));
+    }
+
+    List<LegalStatus.ActionStatus> actionStates(UUID caseId) {
+        return sql.many("select kind, status, sent_at from legal_action where case_id = ? order by created_at, id",
+                ps -> ps.setObject(1, caseId), rs -> new LegalStatus.ActionStatus(rs.getString(1), rs.getString(2),
+                        instant(rs, "sent_at")));
     }
 
     private static ClockRow clock(ResultSet rs) throws SQLException {

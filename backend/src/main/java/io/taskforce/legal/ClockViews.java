@@ -33,17 +33,19 @@ final class ClockViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ClockBoard(List<ClockView> clocks, List<ProposalView> proposals) {
     }
 
     /** A running clock in the lawyer's calendar, with its case. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CalendarEntry(UUID caseId, String caseTitle, ClockView clock) {
     }
 
-    /** Whether the caller has a calendar feed; its URL is shown only once, when made. */
+    /** Whether the caller has a calendar feed; its secret path is shown only once, when made (the page adds its origin). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record FeedView(boolean active, @Nullable Instant createdAt, @Nullable String url) {
+    record FeedView(boolean active, @Nullable Instant createdAt, @Nullable String path) {
     }
 }

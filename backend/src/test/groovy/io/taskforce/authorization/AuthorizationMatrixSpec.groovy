@@ -37,7 +37,7 @@ class AuthorizationMatrixSpec extends Specification {
             // a firm webhook for the webhook routes, to a port nothing listens on, for an event the matrix never causes
             caseObjects['-'] = [webhook: api.post('/api/v1/webhooks', Tokens.of('admin'),
                     [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String,
-                                 rule   : 'right-of-reply-insertion-3d']
+                                 rule   : 'right-of-reply-insertion-3d', feed: 'no-such-feed-secret']
         }
         if (!someUser) {
             // a person the PATCH /users row can act on without disturbing the demo users
@@ -89,7 +89,7 @@ class AuthorizationMatrixSpec extends Specification {
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
             String path = rows.first().path
             rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
-                    : path =~ /\{(case|task|handoff)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
+                    : path =~ /\{(case|task|handoff|clock|publication)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
         }
     }
 
@@ -128,7 +128,18 @@ class AuthorizationMatrixSpec extends Specification {
                                values ('${handoffId}', '${tenant}', '${caseId}', 'LEGAL', 'REPUTATION', 'n', '${team[0]}', now())""".toString())
                 sql.execute("""insert into case_task (id, tenant_id, case_id, workstream, title, status, origin, created_by, created_at)
                                values ('${taskId}', '${tenant}', '${caseId}', 'LEGAL', 't', 'OPEN', 'MANUAL', '${team[0]}', now())""".toString())
-                objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other]
+                // a running clock and a hostile publication for the legal routes
+                String clockId = UUID.randomUUID().toString()
+                String publicationId = UUID.randomUUID().toString()
+                sql.execute("""insert into legal_clock (id, tenant_id, case_id, rule_id, rule_version, trigger_at, last_day, ends_at,
+                                   non_working_last_day, state, origin, created_by, created_at)
+                               values ('${clockId}', '${tenant}', '${caseId}', 'disciplinary-2m', 1, now(), current_date + 60,
+                                       now() + interval '60 days', false, 'RUNNING', 'MANUAL', '${team[0]}', now())""".toString())
+                sql.execute("""insert into legal_publication (id, tenant_id, case_id, url, first_published_at, created_by, created_at)
+                               values ('${publicationId}', '${tenant}', '${caseId}', 'https://blog.test/${relation}', now() - interval '10 days',
+                                       '${team[0]}', now())""".toString())
+                objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other,
+                                     clock: clockId, publication: publicationId]
             }
         }
         objects
@@ -161,6 +172,11 @@ class AuthorizationMatrixSpec extends Specification {
                                                        basis: 'Loi du 29 juillet 1881, art. 13 ; LCEN art. 6-IV',
                                                        textVersion: 'Art. 13 (loi n° 2004-575 du 21 juin 2004) ; LCEN art. 6-IV',
                                                        amount: 3, unit: 'DAYS', counting: 'WHOLE_DAYS', reminders: ['P2D', 'P1D']]
+            case 'POST /api/v1/cases/{}/clocks': return [rule: 'gdpr-breach-72h', triggerAt: java.time.Instant.now().toString()]
+            case 'POST /api/v1/clocks/{}/close': return [state: 'ACTED_UPON']
+            case 'POST /api/v1/cases/{}/publications': return [url: 'https://blog.test/matrix', firstPublishedAt: '2026-01-10T09:00:00Z']
+            case 'POST /api/v1/publications/{}/qualification': return [qualification: 'DEFAMATION']
+            case 'POST /api/v1/publications/{}/republications': return [republishedAt: java.time.Instant.now().minusSeconds(3600).toString()]
             case 'POST /api/v1/webhooks': return [firm: 'LEGAL', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]
             default: return null
         }

@@ -44,6 +44,22 @@ class CaseAuditSpec extends Specification {
              keep : { s, json -> s.handoff = json.id }],
             [route: 'POST /api/v1/handoffs/{}/answer', user: 'consultant', path: { s -> "/api/v1/handoffs/${s.handoff}/answer" },
              body : { s -> [decision: 'DECLINED', reply: 'Déjà démentie ce matin'] }],
+            // the legal workstream: the lawyer joins, records and qualifies a publication, records a republication,
+            // starts a clock and closes it
+            [route: 'POST /api/v1/cases/{}/team', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team" },
+             body : { s -> [userId: LAWYER_ID, workstream: 'LEGAL', lead: true] }],
+            [route: 'POST /api/v1/cases/{}/publications', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/publications" },
+             body : { s -> [url: 'https://avis.test/maison', firstPublishedAt: '2026-01-10T09:00:00Z'] },
+             keep : { s, json -> s.publication = json.id }],
+            [route: 'POST /api/v1/publications/{}/qualification', user: 'lawyer', path: { s -> "/api/v1/publications/${s.publication}/qualification" },
+             body : { s -> [qualification: 'DENIGRATION'] }],
+            [route: 'POST /api/v1/publications/{}/republications', user: 'lawyer', path: { s -> "/api/v1/publications/${s.publication}/republications" },
+             body : { s -> [republishedAt: '2026-02-01T08:00:00Z', note: 'Remis en ligne'] }],
+            [route: 'POST /api/v1/cases/{}/clocks', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/clocks" },
+             body : { s -> [rule: 'disciplinary-2m', triggerAt: '2026-01-12T10:00:00Z'] },
+             keep : { s, json -> s.clock = json.id }],
+            [route: 'POST /api/v1/clocks/{}/close', user: 'lawyer', path: { s -> "/api/v1/clocks/${s.clock}/close" },
+             body : { s -> [state: 'WAIVED', reason: 'Auteur non salarié'] }],
             [route: 'DELETE /api/v1/cases/{}/team/{}', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team/${REPUTATION_ID}" },
              body : { s -> null }],
             [route: 'POST /api/v1/cases/{}/status', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/status" },
@@ -80,7 +96,7 @@ class CaseAuditSpec extends Specification {
         def mutating = router.uriRoutes()
                 .filter { it.httpMethodName in ['POST', 'PUT', 'PATCH', 'DELETE'] }
                 .collect { AuthorizationMatrix.shape(it.httpMethodName, it.uriMatchTemplate.toPathString()) }
-                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs)(\/.*)?/ }
+                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|clocks|publications)(\/.*)?/ }
                 .toSet()
 
         expect:
