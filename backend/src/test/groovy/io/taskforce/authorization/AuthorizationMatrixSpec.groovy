@@ -57,7 +57,11 @@ class AuthorizationMatrixSpec extends Specification {
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
         // the live stream never ends: its status is read from the headers
         def live = path == '/api/v1/live' ? new LiveStream(server.URI, token) : null
-        def response = live ? null : api.send(matrixCase.method, path, token, body(matrixCase))
+        def response = live ? null
+                : AuthorizationMatrix.shape(matrixCase.method, matrixCase.path) == 'POST /api/v1/cases/{}/evidence'
+                ? api.multipart(path, token, [url: 'https://blog.test/matrix', capturedAt: '2026-01-10T09:00:00Z'], 'capture.txt',
+                        'text/plain', 'capture'.getBytes('UTF-8'))
+                : api.send(matrixCase.method, path, token, body(matrixCase))
 
         then:
         (live ? live.status() : response.status) == matrixCase.expected
@@ -89,7 +93,7 @@ class AuthorizationMatrixSpec extends Specification {
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
             String path = rows.first().path
             rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
-                    : path =~ /\{(case|task|handoff|clock|publication)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
+                    : path =~ /\{(case|task|handoff|clock|publication|action|note|evidence)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
         }
     }
 
@@ -138,8 +142,22 @@ class AuthorizationMatrixSpec extends Specification {
                 sql.execute("""insert into legal_publication (id, tenant_id, case_id, url, first_published_at, created_by, created_at)
                                values ('${publicationId}', '${tenant}', '${caseId}', 'https://blog.test/${relation}', now() - interval '10 days',
                                        '${team[0]}', now())""".toString())
+                // a draft formal notice, a privileged note (by the demo lawyer) and a piece of evidence
+                String actionId = UUID.randomUUID().toString()
+                String noteId = UUID.randomUUID().toString()
+                String evidenceId = UUID.randomUUID().toString()
+                sql.execute("""insert into legal_action (id, tenant_id, case_id, kind, status, title, created_by, created_at, updated_at)
+                               values ('${actionId}', '${tenant}', '${caseId}', 'FORMAL_NOTICE', 'DRAFT', 'Mise en demeure', '${team[0]}', now(), now())""".toString())
+                sql.execute("""insert into legal_note (id, tenant_id, case_id, body, author_id, created_at)
+                               values ('${noteId}', '${tenant}', '${caseId}', 'Stratégie', '${LAWYER}', now())""".toString())
+                sql.execute("""insert into legal_evidence (id, tenant_id, case_id, url, captured_at, file_name, content_type, size_bytes,
+                                   sha256, storage, captured_by, created_at)
+                               values ('${evidenceId}', '${tenant}', '${caseId}', 'https://blog.test/p', now(), 'p.txt', 'text/plain', 1,
+                                       encode(sha256('x'::bytea), 'hex'), 'DATABASE', '${team[0]}', now())""".toString())
+                sql.execute("""insert into legal_evidence_file (tenant_id, evidence_id, case_id, content)
+                               values ('${tenant}', '${evidenceId}', '${caseId}', 'x'::bytea)""".toString())
                 objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other,
-                                     clock: clockId, publication: publicationId]
+                                     clock: clockId, publication: publicationId, action: actionId, note: noteId, evidence: evidenceId]
             }
         }
         objects
@@ -177,6 +195,9 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/cases/{}/publications': return [url: 'https://blog.test/matrix', firstPublishedAt: '2026-01-10T09:00:00Z']
             case 'POST /api/v1/publications/{}/qualification': return [qualification: 'DEFAMATION']
             case 'POST /api/v1/publications/{}/republications': return [republishedAt: java.time.Instant.now().minusSeconds(3600).toString()]
+            case 'POST /api/v1/cases/{}/legal-actions': return [kind: 'FORMAL_NOTICE', title: 'Mise en demeure']
+            case 'POST /api/v1/legal-actions/{}/status': return [status: 'SENT']
+            case 'POST /api/v1/cases/{}/privileged-notes': return [body: 'Note de stratégie']
             case 'POST /api/v1/webhooks': return [firm: 'LEGAL', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]
             default: return null
         }

@@ -60,6 +60,15 @@ class CaseAuditSpec extends Specification {
              keep : { s, json -> s.clock = json.id }],
             [route: 'POST /api/v1/clocks/{}/close', user: 'lawyer', path: { s -> "/api/v1/clocks/${s.clock}/close" },
              body : { s -> [state: 'WAIVED', reason: 'Auteur non salarié'] }],
+            [route: 'POST /api/v1/cases/{}/legal-actions', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/legal-actions" },
+             body : { s -> [kind: 'FORMAL_NOTICE', title: 'Mise en demeure de retirer les avis', recipient: 'Avis.test'] },
+             keep : { s, json -> s.action = json.id }],
+            [route: 'POST /api/v1/legal-actions/{}/status', user: 'lawyer', path: { s -> "/api/v1/legal-actions/${s.action}/status" },
+             body : { s -> [status: 'SENT'] }],
+            [route: 'POST /api/v1/cases/{}/privileged-notes', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/privileged-notes" },
+             body : { s -> [body: 'Piste : concurrent déloyal.'] }],
+            [route: 'POST /api/v1/cases/{}/evidence', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/evidence" },
+             multipart: [url: 'https://avis.test/maison/42', capturedAt: '2026-01-10T09:30:00Z']],
             [route: 'DELETE /api/v1/cases/{}/team/{}', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team/${REPUTATION_ID}" },
              body : { s -> null }],
             [route: 'POST /api/v1/cases/{}/status', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/status" },
@@ -76,7 +85,9 @@ class CaseAuditSpec extends Specification {
         long before = lastSeq()
 
         when:
-        def response = api.send(step.route.tokenize(' ')[0], step.path(state), Tokens.of(step.user), step.body(state))
+        def response = step.multipart
+                ? api.multipart(step.path(state), Tokens.of(step.user), step.multipart, 'avis.png', 'image/png', [0x89, 0x50, 0x4e, 0x47] as byte[])
+                : api.send(step.route.tokenize(' ')[0], step.path(state), Tokens.of(step.user), step.body(state))
         if (step.keep) {
             step.keep(state, response.json)
         }
@@ -96,7 +107,7 @@ class CaseAuditSpec extends Specification {
         def mutating = router.uriRoutes()
                 .filter { it.httpMethodName in ['POST', 'PUT', 'PATCH', 'DELETE'] }
                 .collect { AuthorizationMatrix.shape(it.httpMethodName, it.uriMatchTemplate.toPathString()) }
-                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|clocks|publications)(\/.*)?/ }
+                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|clocks|publications|legal-actions)(\/.*)?/ }
                 .toSet()
 
         expect:
