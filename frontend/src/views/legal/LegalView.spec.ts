@@ -33,7 +33,11 @@ const gdpr: LegalRule = {
   counting: 'ELAPSED_HOURS',
 }
 
-const server = useMswServer(http.get('/api/v1/legal/rules', () => HttpResponse.json([defamation, gdpr])))
+const server = useMswServer(
+  http.get('/api/v1/legal/rules', () => HttpResponse.json([defamation, gdpr])),
+  http.get('/api/v1/legal/calendar', () => HttpResponse.json([])),
+  http.get('/api/v1/legal/calendar/feed', () => HttpResponse.json({ active: false, createdAt: null, path: null })),
+)
 
 function answering(preview: DeadlinePreview | null) {
   const asked: { rule: string | null; trigger: string | null }[] = []
