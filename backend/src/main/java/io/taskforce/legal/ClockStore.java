@@ -102,7 +102,8 @@ class ClockStore {
 
     /** Every running clock the staff member's teams hold, across tenants (row-level security narrows it), soonest first. */
     List<ClockRow> runningOfMember(UUID member) {
-        return sql.many(CLOCK + " c where state = 'RUNNING' and exists (select 1 from case_file f where "
+        // running and not yet past its end: a clock past its end reads expired, on the case, not in the calendar
+        return sql.many(CLOCK + " c where state = 'RUNNING' and ends_at > now() and exists (select 1 from case_file f where "
                         + "f.tenant_id = c.tenant_id and f.id = c.case_id and f.team @> array[cast(? as text)]) order by ends_at, id",
                 ps -> ps.setString(1, member.toString()), ClockStore::clock);
     }
