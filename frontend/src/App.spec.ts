@@ -146,11 +146,11 @@ describe('App shell', () => {
     installFakeAuth()
     const { router } = await renderApp(lawyer)
 
-    await router.push('/legal')
+    await router.push('/reputation')
 
-    expect(await screen.findByTestId('area-legal')).toBeTruthy()
+    expect(await screen.findByTestId('area-reputation')).toBeTruthy()
     expect(screen.getByTestId('coming-soon').textContent).toContain('This area arrives soon.')
-    expect(screen.getByTestId('nav-legal').getAttribute('aria-current')).toBe('page')
+    expect(screen.getByTestId('nav-reputation').getAttribute('aria-current')).toBe('page')
   })
 
   it('shows Not found for an unknown path', async () => {

@@ -24,7 +24,8 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   if (auth.token) {
     headers.set('Authorization', `Bearer ${auth.token}`)
   }
-  if (init.body !== undefined && init.body !== null && !headers.has('Content-Type')) {
+  // a FormData body (a file upload) carries its own multipart Content-Type, boundary included
+  if (init.body !== undefined && init.body !== null && !(init.body instanceof FormData) && !headers.has('Content-Type')) {
     headers.set('Content-Type', 'application/json')
   }
 

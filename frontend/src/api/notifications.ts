@@ -17,6 +17,7 @@ export const NOTIFICATION_EVENTS = enumValues<NotificationEvent>({
   'message.approved': 1,
   'message.published': 1,
   'message.withdrawn': 1,
+  'legal.clock_reminder': 1,
 })
 
 /**

@@ -18,6 +18,7 @@ export const EVENT_KEYS: Readonly<Record<NotificationEvent, string>> = {
   'message.approved': 'messageApproved',
   'message.published': 'messagePublished',
   'message.withdrawn': 'messageWithdrawn',
+  'legal.clock_reminder': 'legalClockReminder',
 }
 
 /**
@@ -62,6 +63,9 @@ export function useNotificationText() {
       case 'message.withdrawn':
         // the detail is the message's title
         return t(`notifications.text.${EVENT_KEYS[n.event]}`, { caseTitle, message: n.detail ?? '' })
+      case 'legal.clock_reminder':
+        // the detail is the rule's name and the last day
+        return t('notifications.text.legalClockReminder', { caseTitle, deadline: n.detail ?? '' })
       default:
         // an event this client does not know yet
         return t('notifications.text.other', { caseTitle })
@@ -73,8 +77,11 @@ export function useNotificationText() {
       return null
     }
     if (staff.value) {
-      return n.event.startsWith('message.')
-        ? { name: 'case', params: { id: n.caseId }, query: { tab: 'messages' } }
+      if (n.event.startsWith('message.')) {
+        return { name: 'case', params: { id: n.caseId }, query: { tab: 'messages' } }
+      }
+      return n.event.startsWith('legal.')
+        ? { name: 'case', params: { id: n.caseId }, query: { tab: 'legal' } }
         : { name: 'case', params: { id: n.caseId } }
     }
     return client.value ? { name: 'portal' } : null

@@ -16,6 +16,7 @@ const KEYS: Record<string, string> = {
   'message.approved': 'messageApproved',
   'message.published': 'messagePublished',
   'message.withdrawn': 'messageWithdrawn',
+  'legal.clock_reminder': 'legalClockReminder',
   'webhook.test': 'webhookTest',
 }
 

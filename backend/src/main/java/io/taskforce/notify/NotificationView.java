@@ -16,7 +16,7 @@ public record NotificationView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                 allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested",
                     "message.review_requested", "message.review_escalated", "message.changes_requested", "message.approved",
-                    "message.published", "message.withdrawn"}) String event,
+                    "message.published", "message.withdrawn", "legal.clock_reminder"}) String event,
         @Nullable UUID caseId,
         @Nullable String caseTitle,
         @Nullable String tenantName,

@@ -14,7 +14,8 @@ public enum NotifyEvent {
     MESSAGE_CHANGES_REQUESTED("message.changes_requested", true),
     MESSAGE_APPROVED("message.approved", true),
     MESSAGE_PUBLISHED("message.published", false),
-    MESSAGE_WITHDRAWN("message.withdrawn", false);
+    MESSAGE_WITHDRAWN("message.withdrawn", false),
+    LEGAL_CLOCK_REMINDER("legal.clock_reminder", true);
 
     private final String code;
     private final boolean emailByDefault;

@@ -39,7 +39,8 @@ class AuthorizationMatrixSpec extends Specification {
             caseObjects = setUpCases()
             // a firm webhook for the webhook routes, to a port nothing listens on, for an event the matrix never causes
             caseObjects['-'] = [template: 'holding-recall-en', webhook: api.post('/api/v1/webhooks', Tokens.of('admin'),
-                    [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String]
+                    [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String,
+                                 rule   : 'right-of-reply-insertion-3d', feed: 'no-such-feed-secret']
         }
         if (!someUser) {
             // a person the PATCH /users row can act on without disturbing the demo users
@@ -59,7 +60,11 @@ class AuthorizationMatrixSpec extends Specification {
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
         // the live stream never ends: its status is read from the headers
         def live = path == '/api/v1/live' ? new LiveStream(server.URI, token) : null
-        def response = live ? null : api.send(matrixCase.method, path, token, body(matrixCase))
+        def response = live ? null
+                : AuthorizationMatrix.shape(matrixCase.method, matrixCase.path) == 'POST /api/v1/cases/{}/evidence'
+                ? api.multipart(path, token, [url: 'https://blog.test/matrix', capturedAt: '2026-01-10T09:00:00Z'], 'capture.txt',
+                        'text/plain', 'capture'.getBytes('UTF-8'))
+                : api.send(matrixCase.method, path, token, body(matrixCase))
 
         then:
         (live ? live.status() : response.status) == matrixCase.expected
@@ -91,7 +96,7 @@ class AuthorizationMatrixSpec extends Specification {
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
             String path = rows.first().path
             rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
-                    : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
+                    : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published|clock|publication|action|note|evidence)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
         }
     }
 
@@ -130,7 +135,32 @@ class AuthorizationMatrixSpec extends Specification {
                                values ('${handoffId}', '${tenant}', '${caseId}', 'LEGAL', 'REPUTATION', 'n', '${team[0]}', now())""".toString())
                 sql.execute("""insert into case_task (id, tenant_id, case_id, workstream, title, status, origin, created_by, created_at)
                                values ('${taskId}', '${tenant}', '${caseId}', 'LEGAL', 't', 'OPEN', 'MANUAL', '${team[0]}', now())""".toString())
+                // a running clock and a hostile publication for the legal routes
+                String clockId = UUID.randomUUID().toString()
+                String publicationId = UUID.randomUUID().toString()
+                sql.execute("""insert into legal_clock (id, tenant_id, case_id, rule_id, rule_version, trigger_at, last_day, ends_at,
+                                   non_working_last_day, state, origin, created_by, created_at)
+                               values ('${clockId}', '${tenant}', '${caseId}', 'disciplinary-2m', 1, now(), current_date + 60,
+                                       now() + interval '60 days', false, 'RUNNING', 'MANUAL', '${team[0]}', now())""".toString())
+                sql.execute("""insert into legal_publication (id, tenant_id, case_id, url, first_published_at, created_by, created_at)
+                               values ('${publicationId}', '${tenant}', '${caseId}', 'https://blog.test/${relation}', now() - interval '10 days',
+                                       '${team[0]}', now())""".toString())
+                // a draft formal notice, a privileged note (by the demo lawyer) and a piece of evidence
+                String actionId = UUID.randomUUID().toString()
+                String noteId = UUID.randomUUID().toString()
+                String evidenceId = UUID.randomUUID().toString()
+                sql.execute("""insert into legal_action (id, tenant_id, case_id, kind, status, title, created_by, created_at, updated_at)
+                               values ('${actionId}', '${tenant}', '${caseId}', 'FORMAL_NOTICE', 'DRAFT', 'Mise en demeure', '${team[0]}', now(), now())""".toString())
+                sql.execute("""insert into legal_note (id, tenant_id, case_id, body, author_id, created_at)
+                               values ('${noteId}', '${tenant}', '${caseId}', 'Stratégie', '${LAWYER}', now())""".toString())
+                sql.execute("""insert into legal_evidence (id, tenant_id, case_id, url, captured_at, file_name, content_type, size_bytes,
+                                   sha256, storage, captured_by, created_at)
+                               values ('${evidenceId}', '${tenant}', '${caseId}', 'https://blog.test/p', now(), 'p.txt', 'text/plain', 1,
+                                       encode(sha256('x'::bytea), 'hex'), 'DATABASE', '${team[0]}', now())""".toString())
+                sql.execute("""insert into legal_evidence_file (tenant_id, evidence_id, case_id, content)
+                               values ('${tenant}', '${evidenceId}', '${caseId}', 'x'::bytea)""".toString())
                 objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other,
+                                     clock: clockId, publication: publicationId, action: actionId, note: noteId, evidence: evidenceId,
                                      revision: '1'] + seedMessages(sql, tenant, caseId, team[0])
             }
         }
@@ -189,6 +219,20 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/cases/{}/handoffs': return [fromWorkstream: 'LEGAL', toWorkstream: 'REPUTATION', note: 'Matrix']
             case 'POST /api/v1/handoffs/{}/answer': return [decision: 'ANSWERED', reply: 'Matrix']
             case 'POST /api/v1/cases/{}/status': return [status: 'ACTIVE']
+            // the shipped values of the rule: an edit that changes nothing
+            case 'PUT /api/v1/legal/rules/{}': return [nameFr: 'Droit de réponse : insertion par le directeur de la publication',
+                                                       nameEn: 'Right of reply: insertion by the publisher',
+                                                       basis: 'Loi du 29 juillet 1881, art. 13 ; LCEN art. 6-IV',
+                                                       textVersion: 'Art. 13 (loi n° 2004-575 du 21 juin 2004) ; LCEN art. 6-IV',
+                                                       amount: 3, unit: 'DAYS', counting: 'WHOLE_DAYS', reminders: ['P2D', 'P1D']]
+            case 'POST /api/v1/cases/{}/clocks': return [rule: 'gdpr-breach-72h', triggerAt: java.time.Instant.now().toString()]
+            case 'POST /api/v1/clocks/{}/close': return [state: 'ACTED_UPON']
+            case 'POST /api/v1/cases/{}/publications': return [url: 'https://blog.test/matrix', firstPublishedAt: '2026-01-10T09:00:00Z']
+            case 'POST /api/v1/publications/{}/qualification': return [qualification: 'DEFAMATION']
+            case 'POST /api/v1/publications/{}/republications': return [republishedAt: java.time.Instant.now().minusSeconds(3600).toString()]
+            case 'POST /api/v1/cases/{}/legal-actions': return [kind: 'FORMAL_NOTICE', title: 'Mise en demeure']
+            case 'POST /api/v1/legal-actions/{}/status': return [status: 'SENT']
+            case 'POST /api/v1/cases/{}/privileged-notes': return [body: 'Note de stratégie']
             case 'POST /api/v1/webhooks': return [firm: 'LEGAL', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]
             case 'POST /api/v1/cases/{}/messages': return MESSAGE_WORDS
             case 'POST /api/v1/cases/{}/messages/from-template': return [templateId: 'holding-outage-en', channels: ['PRESS'], audience: [],

@@ -72,6 +72,29 @@ class CaseAuditSpec extends Specification {
              body : { s -> [templateId: 'holding-outage-fr', channels: ['WEBSITE'], audience: ['CUSTOMERS'],
                             fills: [date: '3 mai', place: 'notre boutique en ligne', facts: 'des avis négatifs en série',
                                     actions: 'nous répondons à chaque avis', nextUpdate: 'demain']] }],
+            // the legal workstream (the lawyer joined above): records and qualifies a publication, records a republication,
+            // starts a clock and closes it
+            [route: 'POST /api/v1/cases/{}/publications', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/publications" },
+             body : { s -> [url: 'https://avis.test/maison', firstPublishedAt: '2026-01-10T09:00:00Z'] },
+             keep : { s, json -> s.publication = json.id }],
+            [route: 'POST /api/v1/publications/{}/qualification', user: 'lawyer', path: { s -> "/api/v1/publications/${s.publication}/qualification" },
+             body : { s -> [qualification: 'DENIGRATION'] }],
+            [route: 'POST /api/v1/publications/{}/republications', user: 'lawyer', path: { s -> "/api/v1/publications/${s.publication}/republications" },
+             body : { s -> [republishedAt: '2026-02-01T08:00:00Z', note: 'Remis en ligne'] }],
+            [route: 'POST /api/v1/cases/{}/clocks', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/clocks" },
+             body : { s -> [rule: 'disciplinary-2m', triggerAt: '2026-01-12T10:00:00Z'] },
+             keep : { s, json -> s.clock = json.id }],
+            [route: 'POST /api/v1/clocks/{}/close', user: 'lawyer', path: { s -> "/api/v1/clocks/${s.clock}/close" },
+             body : { s -> [state: 'WAIVED', reason: 'Auteur non salarié'] }],
+            [route: 'POST /api/v1/cases/{}/legal-actions', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/legal-actions" },
+             body : { s -> [kind: 'FORMAL_NOTICE', title: 'Mise en demeure de retirer les avis', recipient: 'Avis.test'] },
+             keep : { s, json -> s.action = json.id }],
+            [route: 'POST /api/v1/legal-actions/{}/status', user: 'lawyer', path: { s -> "/api/v1/legal-actions/${s.action}/status" },
+             body : { s -> [status: 'SENT'] }],
+            [route: 'POST /api/v1/cases/{}/privileged-notes', user: 'lawyer', path: { s -> "/api/v1/cases/${s.case}/privileged-notes" },
+             body : { s -> [body: 'Piste : concurrent déloyal.'] }],
+            [route: 'POST /api/v1/cases/{}/evidence', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/evidence" },
+             multipart: [url: 'https://avis.test/maison/42', capturedAt: '2026-01-10T09:30:00Z']],
             [route: 'DELETE /api/v1/cases/{}/team/{}', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team/${REPUTATION_ID}" },
              body : { s -> null }],
             [route: 'POST /api/v1/cases/{}/status', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/status" },
@@ -88,7 +111,9 @@ class CaseAuditSpec extends Specification {
         long before = lastSeq()
 
         when:
-        def response = api.send(step.route.tokenize(' ')[0], step.path(state), Tokens.of(step.user), step.body(state))
+        def response = step.multipart
+                ? api.multipart(step.path(state), Tokens.of(step.user), step.multipart, 'avis.png', 'image/png', [0x89, 0x50, 0x4e, 0x47] as byte[])
+                : api.send(step.route.tokenize(' ')[0], step.path(state), Tokens.of(step.user), step.body(state))
         if (step.keep) {
             step.keep(state, response.json)
         }
@@ -108,7 +133,7 @@ class CaseAuditSpec extends Specification {
         def mutating = router.uriRoutes()
                 .filter { it.httpMethodName in ['POST', 'PUT', 'PATCH', 'DELETE'] }
                 .collect { AuthorizationMatrix.shape(it.httpMethodName, it.uriMatchTemplate.toPathString()) }
-                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|messages)(\/.*)?/ }
+                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|messages|clocks|publications|legal-actions)(\/.*)?/ }
                 .toSet()
 
         expect:

@@ -42,6 +42,26 @@ final class Api {
                 response.headers().map())
     }
 
+    /** A multipart/form-data POST: text fields and one file part named "file" (evidence uploads). */
+    Response multipart(String path, String token, Map<String, String> fields, String fileName, String fileType, byte[] content) {
+        String boundary = "----taskforce${UUID.randomUUID().toString().replace('-', '')}"
+        def out = new ByteArrayOutputStream()
+        fields.each { name, value ->
+            out.write("--${boundary}\r\nContent-Disposition: form-data; name=\"${name}\"\r\n\r\n${value}\r\n".getBytes('UTF-8'))
+        }
+        out.write(("--${boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"${fileName}\"\r\n" +
+                "Content-Type: ${fileType}\r\n\r\n").getBytes('UTF-8'))
+        out.write(content)
+        out.write("\r\n--${boundary}--\r\n".getBytes('UTF-8'))
+        def builder = HttpRequest.newBuilder(base.resolve(path))
+                .header('Content-Type', "multipart/form-data; boundary=${boundary}")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+        if (token != null) builder.header('Authorization', "Bearer ${token}")
+        def response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString())
+        new Response(response.statusCode(), response.headers().firstValue('Content-Type').orElse(''), response.body(),
+                response.headers().map())
+    }
+
     static final class Response {
         final int status
         final String contentType

@@ -41,13 +41,34 @@ class RowLevelSecuritySpec extends Specification {
     static final UUID CASE = UUID.randomUUID()
     static final String TEAM_MEMBER = '33333333-3333-4333-8333-333333333333'
     static final String OFF_TEAM = '44444444-4444-4444-8444-444444444444'
+    /** A consultant on the case's team: privileged notes stay hidden from them. */
+    static final String TEAM_CONSULTANT = '55555555-5555-4555-8555-555555555555'
+    /** Ids of the legal rows, which refer to each other. */
+    static final Map<String, String> LEGAL_IDS = [clock: UUID.randomUUID(), action: UUID.randomUUID(), publication: UUID.randomUUID(),
+                                                  evidence: UUID.randomUUID()].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
     static final Map<String, String> CASE_ROWS = [
-            case_file          : "insert into case_file (id, tenant_id, title, summary, reported_by, reported_at, status, team) values ('${CASE}', '${A}', 't', 's', '${TEAM_MEMBER}', now(), 'ACTIVE', array['${TEAM_MEMBER}'])",
+            case_file          : "insert into case_file (id, tenant_id, title, summary, reported_by, reported_at, status, team) values ('${CASE}', '${A}', 't', 's', '${TEAM_MEMBER}', now(), 'ACTIVE', array['${TEAM_MEMBER}', '${TEAM_CONSULTANT}'])",
             case_workstream    : "insert into case_workstream (tenant_id, case_id, workstream, position) values ('${A}', '${CASE}', 'LEGAL', 0)",
             case_member        : "insert into case_member (tenant_id, case_id, user_id, workstream, lead, added_at) values ('${A}', '${CASE}', '${TEAM_MEMBER}', 'LEGAL', true, now())",
             case_handoff       : "insert into case_handoff (id, tenant_id, case_id, from_workstream, to_workstream, note, created_by, created_at) values ('${UUID.randomUUID()}', '${A}', '${CASE}', 'LEGAL', 'REPUTATION', 'n', '${TEAM_MEMBER}', now())",
             case_task          : "insert into case_task (id, tenant_id, case_id, workstream, title, status, origin, created_by, created_at) values ('${UUID.randomUUID()}', '${A}', '${CASE}', 'LEGAL', 't', 'OPEN', 'MANUAL', '${TEAM_MEMBER}', now())",
             case_clock_proposal: "insert into case_clock_proposal (tenant_id, case_id, rule, trigger_at) values ('${A}', '${CASE}', 'DEFAMATION_LIMITATION', now())",
+            // the legal workstream's rows a client sees (dates and states)
+            legal_action       : "insert into legal_action (id, tenant_id, case_id, kind, status, title, created_by, created_at, updated_at) values ('${LEGAL_IDS.action}', '${A}', '${CASE}', 'FORMAL_NOTICE', 'DRAFT', 't', '${TEAM_MEMBER}', now(), now())",
+            legal_clock        : "insert into legal_clock (id, tenant_id, case_id, rule_id, rule_version, trigger_at, last_day, ends_at, non_working_last_day, state, origin, created_by, created_at) values ('${LEGAL_IDS.clock}', '${A}', '${CASE}', 'press-defamation-3m', 1, now(), current_date, now(), false, 'RUNNING', 'MANUAL', '${TEAM_MEMBER}', now())",
+    ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
+
+    /**
+     * Legal rows no client sees: hostile publications, evidence, privileged notes (lawyers on the team only) and the
+     * reminders of clocks (the team and the reminder job). Inserted after CASE_ROWS, in this order.
+     */
+    static final Map<String, String> LEGAL_ROWS = [
+            legal_publication   : "insert into legal_publication (id, tenant_id, case_id, url, first_published_at, created_by, created_at) values ('${LEGAL_IDS.publication}', '${A}', '${CASE}', 'https://blog.test/p', now(), '${TEAM_MEMBER}', now())",
+            legal_republication : "insert into legal_republication (id, tenant_id, case_id, publication_id, republished_at, recorded_by, recorded_at) values ('${UUID.randomUUID()}', '${A}', '${CASE}', '${LEGAL_IDS.publication}', now(), '${TEAM_MEMBER}', now())",
+            legal_clock_reminder: "insert into legal_clock_reminder (tenant_id, clock_id, case_id, label, due_at, recipients, case_title, rule_name, last_day, sent_at) values ('${A}', '${LEGAL_IDS.clock}', '${CASE}', '50%', now(), array['${TEAM_MEMBER}']::uuid[], 't', 'r', current_date, now())",
+            legal_note          : "insert into legal_note (id, tenant_id, case_id, body, author_id, created_at) values ('${UUID.randomUUID()}', '${A}', '${CASE}', 'privileged', '${TEAM_MEMBER}', now())",
+            legal_evidence      : "insert into legal_evidence (id, tenant_id, case_id, url, captured_at, file_name, content_type, size_bytes, sha256, storage, captured_by, created_at) values ('${LEGAL_IDS.evidence}', '${A}', '${CASE}', 'https://blog.test/p', now(), 'p.png', 'image/png', 1, repeat('a', 64), 'DATABASE', '${TEAM_MEMBER}', now())",
+            legal_evidence_file : "insert into legal_evidence_file (tenant_id, evidence_id, case_id, content) values ('${A}', '${LEGAL_IDS.evidence}', '${CASE}', '\\x00')",
     ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
 
     /**
@@ -96,7 +117,9 @@ class RowLevelSecuritySpec extends Specification {
             [TEAM_MEMBER, OFF_TEAM].each { u ->
                 sql.execute("insert into user_account (id, username, role) values ('${u}', 'rls-${u}', 'lawyer') on conflict do nothing".toString())
             }
+            sql.execute("insert into user_account (id, username, role) values ('${TEAM_CONSULTANT}', 'rls-${TEAM_CONSULTANT}', 'consultant') on conflict do nothing".toString())
             TEAM_ROWS.values().each { sql.execute(it) }
+            LEGAL_ROWS.values().each { sql.execute(it) }
             [A, B].each { t -> NOTIFY_ROWS.values().each { sql.execute(it(t).toString()) } }
             tenantTables = sql.rows('''select c.table_name from information_schema.columns c
                                         join information_schema.tables t using (table_schema, table_name)
@@ -123,7 +146,7 @@ class RowLevelSecuritySpec extends Specification {
 
     def "every table we know how to fill is under test, and every tenant table has a policy"() {
         expect:
-        (ROWS.keySet() + TEAM_ROWS.keySet() + NOTIFY_ROWS.keySet()).toSorted() == tenantTables
+        (ROWS.keySet() + TEAM_ROWS.keySet() + LEGAL_ROWS.keySet() + NOTIFY_ROWS.keySet()).toSorted() == tenantTables
         TestServices.superuser().withCloseable { sql ->
             sql.rows("select distinct tablename from pg_policies where schemaname = 'public'")*.tablename.toSorted()
         }.containsAll(tenantTables)
@@ -311,6 +334,52 @@ class RowLevelSecuritySpec extends Specification {
 
         where:
         table << (TEAM_ROWS.keySet() - 'message_review_request').toList()
+    }
+
+    def "#table: the team sees it, staff off the team and clients see none of it, and off the team nothing can be written"() {
+        expect:
+        asStaff(TEAM_MEMBER, null) { c -> count(c, table, A) } == (table == 'legal_clock_reminder' ? 0 : 1) // reminders: in the tenant only
+        asStaff(TEAM_MEMBER, A) { c -> count(c, table, A) } == 1
+        asStaff(OFF_TEAM, A) { c -> count(c, table, A) } == 0
+        asStaff(OFF_TEAM, null) { c -> count(c, table, A) } == 0
+        asClient(A) { c -> count(c, table, null) } == 0
+        asStaff(OFF_TEAM, A) { c -> tryUpdate(c, "delete from ${table}") } == 0
+
+        when:
+        asStaff(OFF_TEAM, A) { c -> c.createStatement().execute(LEGAL_ROWS[table]) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('row-level security') || e.message.contains('duplicate key') || e.message.contains('permission denied')
+
+        where:
+        table << LEGAL_ROWS.keySet().toList()
+    }
+
+    def "privileged notes: a consultant on the team sees none, and cannot write one; the team's lawyer sees it"() {
+        expect:
+        asStaff(TEAM_MEMBER, A) { c -> count(c, 'legal_note', A) } == 1
+        asStaff(TEAM_CONSULTANT, A) { c -> count(c, 'legal_note', A) } == 0
+        asStaff(TEAM_CONSULTANT, null) { c -> count(c, 'legal_note', null) } == 0
+
+        when:
+        asStaff(TEAM_CONSULTANT, A) { c -> c.createStatement().execute(LEGAL_ROWS.legal_note.replace("'${TEAM_MEMBER}', now())", "'${TEAM_CONSULTANT}', now())")) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('row-level security')
+    }
+
+    def "legal rows: no tenant data for the reminder job but its reminders, and case-only tables refuse it loudly"() {
+        expect:
+        asActor('dispatcher', TEAM_MEMBER, null) { c -> count(c, 'legal_clock_reminder', A) } == 1
+
+        when:
+        asActor('dispatcher', TEAM_MEMBER, null) { c -> count(c, 'legal_note', null) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('outside a case transaction')
     }
 
     def "the intake queue: every staff member sees NEW cases of every tenant, not the rows of other cases"() {

@@ -1,0 +1,46 @@
+package io.taskforce.legal;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Rows of the clock tables, as the stores read and write them. */
+final class ClockRecords {
+
+    private ClockRecords() {
+    }
+
+    enum Origin { TRIAGE, PUBLICATION, REPUBLICATION, ACTION, MANUAL }
+
+    record ClockRow(UUID id, UUID tenantId, UUID caseId, String ruleId, int ruleVersion, Instant triggerAt,
+                    LocalDate lastDay, Instant endsAt, boolean nonWorkingLastDay, ClockState state, String stateReason,
+                    @Nullable UUID responsibleId, Origin origin, @Nullable UUID publicationId, @Nullable UUID actionId,
+                    UUID createdBy, Instant createdAt, @Nullable UUID closedBy, @Nullable Instant closedAt) {
+
+        ClockRow closed(ClockState next, String reason, UUID by, Instant at, @Nullable UUID action) {
+            return new ClockRow(id, tenantId, caseId, ruleId, ruleVersion, triggerAt, lastDay, endsAt, nonWorkingLastDay,
+                    next, reason, responsibleId, origin, publicationId, action == null ? actionId : action, createdBy,
+                    createdAt, by, at);
+        }
+    }
+
+    record PublicationRow(UUID id, UUID tenantId, UUID caseId, String url, Instant firstPublishedAt,
+                          @Nullable Qualification qualification, @Nullable UUID qualifiedBy, @Nullable Instant qualifiedAt,
+                          UUID createdBy, Instant createdAt) {
+    }
+
+    record RepublicationRow(UUID id, UUID publicationId, Instant republishedAt, String note, UUID recordedBy,
+                            Instant recordedAt) {
+    }
+
+    /** What a clock's notices say of its case, and who hears them: the team's active lawyers. */
+    record CaseFacts(String title, List<UUID> lawyers) {
+    }
+
+    /** A clock triage proposed, as the case recorded it. */
+    record Proposal(String triageRule, String ruleId, Instant triggerAt) {
+    }
+}

@@ -1,0 +1,181 @@
+package io.taskforce.legal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.taskforce.audit.AuditEntry;
+import io.taskforce.audit.AuditTrail;
+import io.taskforce.audit.Changes;
+import io.taskforce.cases.CaseAccess;
+import io.taskforce.cases.CaseScope;
+import io.taskforce.identity.Caller;
+import io.taskforce.identity.Role;
+import io.taskforce.platform.problem.ApiException;
+import jakarta.inject.Singleton;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Evidence: captures of hostile content for court. Lawyers and reputation specialists on the team save them; the whole
+ * team reads and downloads them; clients never. Saved once and never changed (the application may only insert); the
+ * SHA-256 is computed here from the bytes received and given with every download, each of which is audited. The file
+ * is kept in PostgreSQL ({@code storage = DATABASE}); the S3 option of the issue is not built yet.
+ */
+@Singleton
+class EvidenceService {
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record EvidenceView(UUID id, UUID caseId, String url, Instant capturedAt, String fileName, String contentType,
+                        long sizeBytes, String sha256, UUID capturedBy, @Nullable String capturedByName, Instant createdAt) {
+    }
+
+    /** A file as received: its name, declared type and bytes. */
+    record Upload(String fileName, @Nullable String contentType, byte[] bytes) {
+    }
+
+    /** A file to download, with its hash. */
+    record Download(String fileName, String contentType, String sha256, byte[] bytes) {
+    }
+
+    private static final String EVIDENCE = """
+            select e.id, e.case_id, e.url, e.captured_at, e.file_name, e.content_type, e.size_bytes, e.sha256, e.captured_by,
+                   coalesce(nullif(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.username) as captured_by_name,
+                   e.created_at
+            from legal_evidence e join user_account u on u.id = e.captured_by""";
+
+    private final CaseAccess access;
+    private final Sql sql;
+    private final AuditTrail audit;
+    private final LegalSettings settings;
+
+    EvidenceService(CaseAccess access, Sql sql, AuditTrail audit, LegalSettings settings) {
+        this.access = access;
+        this.sql = sql;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    List<EvidenceView> list(Caller caller, UUID caseId) {
+        return access.read(caller, caseId, scope -> {
+            scope.requireTeam();
+            return sql.many(EVIDENCE + " where e.case_id = ? order by e.captured_at desc, e.id", ps -> ps.setObject(1, caseId),
+                    EvidenceService::evidence);
+        });
+    }
+
+    EvidenceView save(Caller caller, UUID caseId, String url, String capturedAt, Upload file) {
+        String u = url == null ? "" : url.strip();
+        if (!u.matches("https?://\\S+") || u.length() > 2000) {
+            throw ApiException.badRequest("url: the captured page's http(s) URL.");
+        }
+        Instant captured;
+        try {
+            captured = Instant.parse(capturedAt == null ? "" : capturedAt.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("capturedAt: an ISO-8601 instant (2026-03-10T14:05:00Z).");
+        }
+        if (captured.isAfter(Instant.now())) {
+            throw ApiException.badRequest("capturedAt: a capture cannot be in the future.");
+        }
+        if (file.bytes().length == 0) {
+            throw ApiException.badRequest("file: the file is empty.");
+        }
+        if (file.bytes().length > settings.evidenceMaxBytes()) {
+            throw ApiException.badRequest("file: " + file.bytes().length + " bytes; evidence files may be up to "
+                    + settings.evidenceMaxBytes() + " bytes.");
+        }
+        String type = file.contentType() == null ? "" : file.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!settings.evidenceTypes().contains(type)) {
+            throw ApiException.badRequest("file: type '" + type + "' is not accepted; accepted: "
+                    + String.join(", ", settings.evidenceTypes()) + ".");
+        }
+        String name = fileName(file.fileName());
+        String sha256 = sha256(file.bytes());
+        return access.write(caller, caseId, scope -> {
+            requireWriter(caller, scope);
+            var id = UUID.randomUUID();
+            var now = ClockService.now();
+            sql.update("""
+                    insert into legal_evidence (id, tenant_id, case_id, url, captured_at, file_name, content_type, size_bytes,
+                        sha256, storage, captured_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'DATABASE', ?, ?)""", ps -> {
+                ps.setObject(1, id);
+                ps.setObject(2, scope.tenantId());
+                ps.setObject(3, caseId);
+                ps.setString(4, u);
+                ps.setTimestamp(5, Sql.ts(captured));
+                ps.setString(6, name);
+                ps.setString(7, type);
+                ps.setLong(8, file.bytes().length);
+                ps.setString(9, sha256);
+                ps.setObject(10, caller.userId());
+                ps.setTimestamp(11, Sql.ts(now));
+            });
+            sql.update("insert into legal_evidence_file (tenant_id, evidence_id, case_id, content) values (?, ?, ?, ?)", ps -> {
+                ps.setObject(1, scope.tenantId());
+                ps.setObject(2, id);
+                ps.setObject(3, caseId);
+                ps.setBytes(4, file.bytes());
+            });
+            audit.record(caller, AuditEntry.ofCase(caseId, "legal_evidence.saved", "legal_evidence", id, Changes.of()
+                    .set("url", u).set("capturedAt", captured).set("fileName", name).set("sizeBytes", (long) file.bytes().length)
+                    .set("sha256", sha256)));
+            return sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, id), EvidenceService::evidence).orElseThrow();
+        });
+    }
+
+    Download download(Caller caller, UUID evidenceId) {
+        UUID caseId = access.readAcross(caller, () -> sql.one("select case_id from legal_evidence where id = ?",
+                ps -> ps.setObject(1, evidenceId), rs -> rs.getObject(1, UUID.class))).orElseThrow(() -> ApiException.notFound("Evidence"));
+        return access.write(caller, caseId, scope -> {
+            scope.requireTeam();
+            var e = sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, evidenceId), EvidenceService::evidence)
+                    .orElseThrow(() -> ApiException.notFound("Evidence"));
+            byte[] bytes = sql.one("select content from legal_evidence_file where evidence_id = ?", ps -> ps.setObject(1, evidenceId),
+                    rs -> rs.getBytes(1)).orElseThrow(() -> ApiException.notFound("Evidence"));
+            if (!sha256(bytes).equals(e.sha256())) {
+                // the stored bytes no longer hash to what was recorded: never hand them out as evidence
+                throw ApiException.conflict("The stored file of this evidence does not match its SHA-256.");
+            }
+            audit.record(caller, AuditEntry.ofCase(caseId, "legal_evidence.downloaded", "legal_evidence", evidenceId,
+                    Changes.of().set("sha256", e.sha256())));
+            return new Download(e.fileName(), e.contentType(), e.sha256(), bytes);
+        });
+    }
+
+    private static void requireWriter(Caller caller, CaseScope scope) {
+        scope.requireTeam();
+        if (!caller.user().hasRole(Role.LAWYER) && !caller.user().hasRole(Role.REPUTATION_SPECIALIST)) {
+            throw ApiException.forbidden("Lawyers and reputation specialists on the team save evidence.");
+        }
+    }
+
+    /** The file's own name, without any path, and only characters safe in a header. */
+    static String fileName(String raw) {
+        String base = raw == null ? "" : raw.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+        return base.isEmpty() ? "capture" : base.length() > 255 ? base.substring(0, 255) : base;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EvidenceView evidence(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new EvidenceView(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("url"),
+                Sql.instant(rs, "captured_at"), rs.getString("file_name"), rs.getString("content_type"),
+                rs.getLong("size_bytes"), rs.getString("sha256"), rs.getObject("captured_by", UUID.class),
+                rs.getString("captured_by_name"), Sql.instant(rs, "created_at"));
+    }
+}
