@@ -71,7 +71,7 @@ describe('The notifications page', () => {
 })
 
 describe('Notification preferences', () => {
-  /** The events of outgoing messages, off unless the API listed them on. */
+  /** The events of outgoing messages and legal reminders, off unless the API listed them on. */
   const messageEventsOff = [
     'message.review_requested',
     'message.review_escalated',
@@ -79,6 +79,7 @@ describe('Notification preferences', () => {
     'message.approved',
     'message.published',
     'message.withdrawn',
+    'legal.clock_reminder',
   ].map((event) => ({ event, enabled: false }))
   const checkbox = (event: string) => screen.getByTestId(`preference-email-${event}`) as HTMLInputElement
 
