@@ -41,7 +41,7 @@ class SearchStore {
     List<Ranked> search(String query, @Nullable UUID staffUser, @Nullable Float afterRank, @Nullable UUID afterId,
                         int limit) {
         var team = " join case_file c on c.tenant_id = %s.tenant_id and c.id = %s.case_id";
-        String onTeam = staffUser == null ? "" : " and c.team @> array[?]";
+        String onTeam = staffUser == null ? "" : " and c.team @> array[?::text]";
         var sources = new ArrayList<String>();
         sources.add(source("CASE", "case_file", "c", "c.title || ' ' || c.summary", "", onTeam)
                 .replace("c.case_id as case_id", "c.id as case_id"));

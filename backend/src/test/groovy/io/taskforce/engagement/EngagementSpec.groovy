@@ -185,6 +185,52 @@ class EngagementSpec extends Specification {
         api.post("/api/v1/cases/${caseId}/rumours", Tokens.of('consultant'), [claim: 'x', sourceUrl: 'ftp://x']).status == 400
     }
 
+    def "the report downloads as a PDF: the staff version tells everything, the client's version the public story only"() {
+        when:
+        def staff = pdfText('consultant')
+        def client = pdfText('client-a')
+
+        then: 'both in the tenant\'s language, with the summary and the public entries'
+        [staff, client].every { it.contains('Rapport de crise') && it.contains('Les serveurs de Roubaix ne répondent plus.') }
+        [staff, client].every { it.contains('Les services de Roubaix sont rétablis à 60 %.') && it.contains('aucune donnée client n’est perdue') }
+
+        and: 'the staff version holds the internal entries, triage, team, stakeholders, tasks and open rumours'
+        staff.contains('Version équipe')
+        staff.contains('Ne pas citer le fournisseur')
+        staff.contains('Qualification') && staff.contains('Gravité')
+        staff.contains('Louise Garnier')
+        staff.contains('CNIL') && staff.contains('Satisfaire')
+        staff.contains('Un salarié aurait causé le feu')
+        !staff.contains('Toutes les données clients sont perdues') // debunked: no longer open
+
+        and: 'the client version holds none of them'
+        client.contains('Version client')
+        !client.contains('Ne pas citer le fournisseur')
+        !client.contains('Déclaration à l’assureur')
+        !client.contains('Gravité')
+        !client.contains('Louise Garnier')
+        !client.contains('CNIL')
+        !client.contains('Un salarié aurait causé le feu')
+        !client.contains('rejoint l')
+
+        and: 'off the team or the tenant, the same 404 as a missing case'
+        pdf('client-b').statusCode() == 404
+    }
+
+    private java.net.http.HttpResponse<byte[]> pdf(String user) {
+        def request = java.net.http.HttpRequest.newBuilder(server.URI.resolve("/api/v1/cases/${caseId}/report.pdf"))
+                .header('Authorization', "Bearer ${Tokens.of(user)}").GET().build()
+        java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+    }
+
+    private String pdfText(String user) {
+        def response = pdf(user)
+        assert response.statusCode() == 200
+        assert response.headers().firstValue('Content-Type').get().startsWith('application/pdf')
+        org.apache.pdfbox.Loader.loadPDF(response.body()).withCloseable { new org.apache.pdfbox.text.PDFTextStripper().getText(it) }
+                .replaceAll(/\s+/, ' ')
+    }
+
     private int count(String table) {
         TestServices.superuser().withCloseable { it.firstRow("select count(*) as n from ${table} where case_id = '${caseId}'".toString()).n as int }
     }
