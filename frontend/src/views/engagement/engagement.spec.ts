@@ -118,8 +118,8 @@ describe('Stakeholder map', () => {
     const todo = screen.getByTestId('sh-not-informed')
     expect(within(todo).getAllByRole('listitem').map((li) => li.textContent?.trim().split(' ')[0])).toEqual(['CNIL', 'Customers'])
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Keep Media' }))
-    await fireEvent.click(screen.getByRole('button', { name: 'Mark Customers informed' }))
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep: Media' }))
+    await fireEvent.click(screen.getByRole('button', { name: 'Mark informed: Customers' }))
     await waitFor(() => expect(screen.queryByTestId('sh-todo-Customers')).toBeNull())
     expect(patches).toEqual([{ id: 'media', kept: true }, { id: 's1', informed: true }])
   })

@@ -9,6 +9,7 @@ import org.openqa.selenium.By
 import org.openqa.selenium.Keys
 import org.openqa.selenium.WebDriver
 import org.openqa.selenium.chromium.HasCdp
+import org.openqa.selenium.support.ui.ExpectedConditions
 import org.openqa.selenium.support.ui.WebDriverWait
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -48,7 +49,13 @@ class EngagementFlowE2ESpec extends Specification {
     def "the consultant logs two facts, one public, in French"() {
         given:
         browser.login(app, 'consultant', 'fr')
-        browser.open("${app}cases/${caseId}?tab=log")
+        // to the case through the header's search box: the case's title words, accents left out
+        type('header-search', "datacenter incendie ${tag}")
+        browser.byTestId('header-search').sendKeys(Keys.ENTER)
+        browser.waitUntilTextContains('search-results', "Incendie du datacenter SBG-3 ${tag}", 30)
+        browser.screenshot('engagement-search-fr')
+        browser.driver.findElement(By.linkText("Incendie du datacenter SBG-3 ${tag}".toString())).click()
+        browser.byTestId('case-tab-log', 30).click()
 
         when:
         logFact("Les pompiers ont maîtrisé l’incendie à 6 h ${tag}", true)
@@ -166,9 +173,12 @@ class EngagementFlowE2ESpec extends Specification {
         browser.byTestId('sh-add-submit').click()
     }
 
+    /** Picks an option of a select; waits for its list to close, so that the next select's options are its own. */
     private void choose(String testId, String label) {
         browser.byTestId(testId).click()
         browser.waitFor(By.xpath("//li[@role='option' and normalize-space(.)='${label}']")).click()
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[role='listbox']")))
     }
 
     private void type(String testId, String text) {
