@@ -123,8 +123,8 @@ class EngagementFlowE2ESpec extends Specification {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until({ WebDriver d ->
             Files.list(downloads).withCloseable { s -> s.anyMatch { it.fileName.toString() ==~ /report-.*\.pdf/ } }
         } as Function)
-        Files.list(downloads).withCloseable { s -> s.filter { it.fileName.toString().endsWith('.pdf') }.findFirst().get() }
-                .withInputStream { new String(it.readNBytes(5)) } == '%PDF-'
+        Files.newInputStream(Files.list(downloads).withCloseable { s -> s.filter { it.fileName.toString().endsWith('.pdf') }.findFirst().get() })
+                .withCloseable { new String(it.readNBytes(5)) } == '%PDF-'
 
         cleanup:
         browser.logout()
