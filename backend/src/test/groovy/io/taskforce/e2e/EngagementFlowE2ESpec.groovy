@@ -65,6 +65,7 @@ class EngagementFlowE2ESpec extends Specification {
         browser.waitUntilTextContains('log-entries', "Les pompiers ont maîtrisé l’incendie à 6 h ${tag}")
         browser.waitUntilTextContains('log-entries', "Interne : l’assureur passe à 14 h ${tag}")
         browser.byTestId('log-entries').text.contains('Dossier qualifié') // the triage logged itself
+        show('log-filters')
         browser.screenshot('engagement-log-fr')
         browser.accessibilityViolations() == []
     }
@@ -141,6 +142,7 @@ class EngagementFlowE2ESpec extends Specification {
         then:
         !browser.byTestId("public-log-${caseId}").text.contains('Interne')
         browser.byTestId("public-log-${caseId}").text.contains("Backups are intact: no customer data is lost ${tag}")
+        show("public-log-${caseId}")
         browser.screenshot('engagement-client-portal-fr')
         browser.accessibilityViolations() == []
 
@@ -150,10 +152,16 @@ class EngagementFlowE2ESpec extends Specification {
 
         then:
         browser.waitUntilTextContains("public-log-${caseId}", 'What happened')
+        show("public-log-${caseId}")
         browser.screenshot('engagement-client-portal-en')
 
         cleanup:
         browser.logout()
+    }
+
+    /** Scrolls the element to the top of the window, so that the screenshot shows it. */
+    private void show(String testId) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript('arguments[0].scrollIntoView(true)', browser.byTestId(testId))
     }
 
     private void logFact(String text, boolean isPublic) {
