@@ -19,7 +19,9 @@ create function app_tenant() returns uuid language sql stable set search_path = 
 create table case_file (id uuid not null, tenant_id uuid not null, title text not null, summary text not null,
                         status text not null, team text[] not null, primary key (tenant_id, id));
 create table log_entry (id uuid not null, tenant_id uuid not null, case_id uuid not null, occurred_at timestamptz not null,
-                        text text not null, public boolean not null, primary key (tenant_id, id));
+                        text text not null, public boolean not null,
+                        search tsvector generated always as (to_tsvector('tf_fr'::regconfig, text) || to_tsvector('tf_en'::regconfig, text)) stored,
+                        primary key (tenant_id, id));
 
 -- words of crisis running logs, French and English, with accents and plurals
 create temporary table words (n int, w text);
@@ -49,9 +51,6 @@ from generate_series(1, :tenants) t, generate_series(1, 100) c, generate_series(
 create index case_file_id on case_file (id);
 create index case_file_team on case_file using gin (team);
 create index log_entry_case on log_entry (tenant_id, case_id, occurred_at desc, id desc);
-create index log_entry_search on log_entry using gin ((to_tsvector('tf_fr'::regconfig, text) || to_tsvector('tf_en'::regconfig, text)));
-create index case_file_search on case_file using gin
-    ((to_tsvector('tf_fr'::regconfig, title || ' ' || summary) || to_tsvector('tf_en'::regconfig, title || ' ' || summary)));
 
 alter table case_file enable row level security;
 alter table case_file force row level security;
