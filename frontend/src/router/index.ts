@@ -74,6 +74,8 @@ export const routes: RouteRecordRaw[] = [
     name: 'notification-preferences',
     component: () => import('@/views/notifications/NotificationPreferencesView.vue'),
   },
+  // no area: staff and clients search their own cases (the server decides what each may find)
+  { path: '/search', name: 'search', component: () => import('@/views/engagement/SearchView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]
 

@@ -191,4 +191,6 @@ export const emptyHomeHandlers = [
   http.get('/api/v1/cases/summary', () => HttpResponse.json({ bySeverity: [], byStatus: [], intakeWaiting: 0 })),
   // a client's case cards show the case's published messages
   http.get('/api/v1/cases/:caseId/published-messages', () => HttpResponse.json([])),
+  // and the public entries of its running log
+  http.get('/api/v1/cases/:caseId/log', () => HttpResponse.json(empty)),
 ]

@@ -20,6 +20,7 @@ import {
 import { installFakeAuth } from '@/test/fakeAuth'
 import { auditEvent, client, consultant } from '@/test/fixtures'
 import { noPublishedMessages } from '@/test/messageFixtures'
+import { noPublicLog } from '@/test/engagementFixtures'
 import { useMswServer } from '@/test/msw'
 import { renderApp } from '@/test/renderApp'
 
@@ -42,6 +43,7 @@ useMswServer(
   http.get('/api/v1/directory/staff', () => HttpResponse.json(staffDirectory)),
   http.get('/api/v1/directory/tenants', () => HttpResponse.json(tenantNames)),
   noPublishedMessages,
+  noPublicLog,
 )
 
 const workspace = `/cases/${CASE_ID}`

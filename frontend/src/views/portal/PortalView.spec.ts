@@ -6,10 +6,11 @@ import { CASE_ID, clientCase } from '@/test/caseFixtures'
 import { installFakeAuth } from '@/test/fakeAuth'
 import { client } from '@/test/fixtures'
 import { noPublishedMessages } from '@/test/messageFixtures'
+import { noPublicLog } from '@/test/engagementFixtures'
 import { useMswServer } from '@/test/msw'
 import { renderApp } from '@/test/renderApp'
 
-const server = useMswServer(noPublishedMessages)
+const server = useMswServer(noPublishedMessages, noPublicLog)
 
 /** A list as a careless API might send it: internal fields next to the client's. None may reach the page. */
 function listingWithInternals() {

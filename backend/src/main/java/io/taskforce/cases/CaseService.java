@@ -36,9 +36,11 @@ class CaseService {
     private final AuditEventViews auditViews;
     private final TenantDirectory tenants;
     private final CaseNews news;
+    private final CaseStories story;
 
     CaseService(CaseAccess access, CaseFileRepository cases, WorkstreamRepository workstreams, TeamRepository team,
-                CaseViews views, AuditTrail audit, AuditEventViews auditViews, TenantDirectory tenants, CaseNews news) {
+                CaseViews views, AuditTrail audit, AuditEventViews auditViews, TenantDirectory tenants, CaseNews news,
+                CaseStories story) {
         this.access = access;
         this.cases = cases;
         this.workstreams = workstreams;
@@ -48,6 +50,7 @@ class CaseService {
         this.auditViews = auditViews;
         this.tenants = tenants;
         this.news = news;
+        this.story = story;
     }
 
     /** A new NEW case: staff name the tenant, a client reports for their own. Answers what the reporter may see. */
@@ -136,6 +139,8 @@ class CaseService {
             audit.record(caller, AuditEntry.ofCase(id, "case.status_changed", "case", id, Changes.of()
                     .changed("status", c.status(), saved.status()).set("reason", request.reason())));
             news.statusChanged(caller, saved);
+            story.tell(caller, scope, CaseStory.Kind.STATUS_CHANGED, java.util.Map.of("from", c.status().name(),
+                    "to", saved.status().name()), Set.copyOf(CaseViews.crisisTypes(saved)));
             return views.staffView(saved, true);
         });
     }

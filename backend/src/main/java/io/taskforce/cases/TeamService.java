@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A case's team: who works on it, in which workstream, and who leads each. Only the team sees the case after triage. */
@@ -23,15 +25,17 @@ class TeamService {
     private final WorkstreamRepository workstreams;
     private final UserAccountRepository users;
     private final AuditTrail audit;
+    private final CaseStories story;
 
     TeamService(CaseAccess access, CaseService caseService, TeamRepository team, WorkstreamRepository workstreams,
-                UserAccountRepository users, AuditTrail audit) {
+                UserAccountRepository users, AuditTrail audit, CaseStories story) {
         this.access = access;
         this.caseService = caseService;
         this.team = team;
         this.workstreams = workstreams;
         this.users = users;
         this.audit = audit;
+        this.story = story;
     }
 
     List<TeamMember> list(Caller caller, UUID caseId) {
@@ -60,6 +64,9 @@ class TeamService {
             audit.record(caller, AuditEntry.ofCase(caseId, before.isPresent() ? "case.member_changed" : "case.member_added",
                     "case_member", change.userId(), changes));
             var member = team.findByCase(caseId).stream().filter(m -> m.userId().equals(change.userId())).findFirst().orElseThrow();
+            story.tell(caller, scope, before.isPresent() ? CaseStory.Kind.MEMBER_CHANGED : CaseStory.Kind.MEMBER_ADDED,
+                    Map.of("member", member.name(), "workstream", member.workstream().name(), "lead", String.valueOf(member.lead())),
+                    types(scope));
             return new Put(member, before.isEmpty());
         });
     }
@@ -81,8 +88,14 @@ class TeamService {
             team.syncTeamColumn(caseId);
             audit.record(caller, AuditEntry.ofCase(caseId, "case.member_removed", "case_member", userId, Changes.of()
                     .removed("member", member.name()).removed("workstream", member.workstream()).removed("lead", member.lead())));
+            story.tell(caller, scope, CaseStory.Kind.MEMBER_REMOVED,
+                    Map.of("member", member.name(), "workstream", member.workstream().name()), types(scope));
             return null;
         });
+    }
+
+    private Set<CrisisType> types(CaseScope scope) {
+        return Set.copyOf(CaseViews.crisisTypes(caseService.load(scope)));
     }
 
     /** A member after the change, and whether they were new on the team. */

@@ -33,10 +33,11 @@ class TriageService {
     private final CaseTaskRepository tasks;
     private final CaseViews views;
     private final AuditTrail audit;
+    private final CaseStories story;
 
     TriageService(CaseAccess access, CaseService caseService, CaseFileRepository cases, WorkstreamRepository workstreams,
                   TeamRepository team, ClockProposalRepository clocks, CaseTaskRepository tasks, CaseViews views,
-                  AuditTrail audit) {
+                  AuditTrail audit, CaseStories story) {
         this.access = access;
         this.caseService = caseService;
         this.cases = cases;
@@ -46,6 +47,7 @@ class TriageService {
         this.tasks = tasks;
         this.views = views;
         this.audit = audit;
+        this.story = story;
     }
 
     /** The rules' proposal; crisis types and kinetics given here replace those of the case (the form's live preview). */
@@ -116,6 +118,15 @@ class TriageService {
                     .changed("workstreams", before, triage.workstreams())
                     .set("clocks", clockList.stream().map(k -> k.rule() + "@" + k.triggerAt()).toList())
                     .set("tasks", created)));
+            var triagedTypes = Set.copyOf(CaseViews.crisisTypes(saved));
+            story.tell(caller, scope, CaseStory.Kind.TRIAGED, java.util.Map.of("crisisTypes",
+                    String.join(",", CaseViews.crisisTypes(saved).stream().map(Enum::name).toList()),
+                    "severity", String.valueOf(saved.severity()), "phase", String.valueOf(saved.phase()),
+                    "workstreams", String.join(",", triage.workstreams().stream().map(Enum::name).toList())), triagedTypes);
+            if (c.phase() != null && c.phase() != saved.phase()) {
+                story.tell(caller, scope, CaseStory.Kind.PHASE_CHANGED,
+                        java.util.Map.of("from", c.phase().name(), "to", String.valueOf(saved.phase())), triagedTypes);
+            }
             return views.staffView(saved, true);
         });
     }

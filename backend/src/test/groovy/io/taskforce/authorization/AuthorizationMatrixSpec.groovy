@@ -57,6 +57,8 @@ class AuthorizationMatrixSpec extends Specification {
                 // someone else's notification, or none: the same 404
                 .replace('{notification}', UUID.randomUUID().toString())
         (caseObjects[matrixCase.relation] ?: [:]).each { name, id -> path = path.replace("{${name}}", id) }
+        // search needs words to search for: without them it answers 400
+        path = path == '/api/v1/search' ? '/api/v1/search?q=matrix' : path
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
         // the live stream never ends: its status is read from the headers
         def live = path == '/api/v1/live' ? new LiveStream(server.URI, token) : null
@@ -96,7 +98,7 @@ class AuthorizationMatrixSpec extends Specification {
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
             String path = rows.first().path
             rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
-                    : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published|clock|publication|action|note|evidence)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
+                    : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published|clock|publication|action|note|evidence|stakeholder|rumour)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
         }
     }
 
@@ -161,7 +163,7 @@ class AuthorizationMatrixSpec extends Specification {
                                values ('${tenant}', '${evidenceId}', '${caseId}', 'x'::bytea)""".toString())
                 objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other,
                                      clock: clockId, publication: publicationId, action: actionId, note: noteId, evidence: evidenceId,
-                                     revision: '1'] + seedMessages(sql, tenant, caseId, team[0])
+                                     revision: '1'] + seedMessages(sql, tenant, caseId, team[0]) + seedEngagement(sql, tenant, caseId, team[0])
             }
         }
         objects
@@ -196,6 +198,17 @@ class AuthorizationMatrixSpec extends Specification {
             }
             [(name): id]
         } as Map<String, String>
+    }
+
+    /** A stakeholder and a rumour of the case, for the engagement routes that name them. */
+    private static Map<String, String> seedEngagement(Sql sql, String tenant, String caseId, String author) {
+        String stakeholder = UUID.randomUUID().toString()
+        String rumour = UUID.randomUUID().toString()
+        sql.execute("""insert into stakeholder (id, tenant_id, case_id, grp, name, power, interest, created_by, created_at, updated_at)
+                       values ('${stakeholder}', '${tenant}', '${caseId}', 'MEDIA', 'Matrix', 3, 3, '${author}', now(), now())""".toString())
+        sql.execute("""insert into rumour (id, tenant_id, case_id, claim, first_seen_at, created_by, created_at)
+                       values ('${rumour}', '${tenant}', '${caseId}', 'Matrix rumour', now(), '${author}', now())""".toString())
+        [stakeholder: stakeholder, rumour: rumour]
     }
 
     /** A valid body for each write, so that the status reflects authorization, not validation. */
@@ -242,6 +255,11 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/messages/{}/approve': return [revision: 1, sha256: MESSAGE_SHA256]
             case 'POST /api/v1/messages/{}/request-changes': return [revision: 1, comment: 'Matrix']
             case 'POST /api/v1/messages/{}/publish': return [revision: 1, sha256: MESSAGE_SHA256]
+            case 'POST /api/v1/cases/{}/log': return [kind: 'FACT', text: "Matrix ${unique}", workstream: 'LEGAL']
+            case 'POST /api/v1/cases/{}/stakeholders': return [group: 'MEDIA', name: "Matrix ${unique}", power: 2, interest: 4]
+            case 'PATCH /api/v1/stakeholders/{}': return [informed: true]
+            case 'POST /api/v1/cases/{}/rumours': return [claim: "Matrix ${unique}"]
+            case 'POST /api/v1/rumours/{}/resolve': return [status: 'DEBUNKED', response: 'Matrix']
             case 'POST /api/v1/message-templates/{}/approve': return [sha256: TestServices.superuser().withCloseable {
                 it.firstRow("select sha256 from message_template where id = 'holding-recall-en'").sha256 }]
             default: return null

@@ -95,6 +95,21 @@ class CaseAuditSpec extends Specification {
              body : { s -> [body: 'Piste : concurrent déloyal.'] }],
             [route: 'POST /api/v1/cases/{}/evidence', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/evidence" },
              multipart: [url: 'https://avis.test/maison/42', capturedAt: '2026-01-10T09:30:00Z']],
+            // working the crisis: the running log, the stakeholder map, the rumour log
+            [route: 'POST /api/v1/cases/{}/log', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/log" },
+             body : { s -> [kind: 'FACT', text: 'Les avis négatifs ralentissent.', public: true] }],
+            [route: 'POST /api/v1/cases/{}/stakeholders', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/stakeholders" },
+             body : { s -> [group: 'CUSTOMERS', name: 'Clients', power: 4, interest: 5] },
+             keep : { s, json -> s.stakeholder = json.id }],
+            [route: 'PATCH /api/v1/stakeholders/{}', user: 'consultant', path: { s -> "/api/v1/stakeholders/${s.stakeholder}" },
+             body : { s -> [informed: true] }],
+            [route: 'DELETE /api/v1/stakeholders/{}', user: 'consultant', path: { s -> "/api/v1/stakeholders/${s.stakeholder}" },
+             body : { s -> null }],
+            [route: 'POST /api/v1/cases/{}/rumours', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/rumours" },
+             body : { s -> [claim: 'Les avis seraient achetés'] },
+             keep : { s, json -> s.rumour = json.id }],
+            [route: 'POST /api/v1/rumours/{}/resolve', user: 'reputation', path: { s -> "/api/v1/rumours/${s.rumour}/resolve" },
+             body : { s -> [status: 'DEBUNKED', response: 'Aucun avis acheté : chaque avis vient d’une commande.'] }],
             [route: 'DELETE /api/v1/cases/{}/team/{}', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team/${REPUTATION_ID}" },
              body : { s -> null }],
             [route: 'POST /api/v1/cases/{}/status', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/status" },
@@ -133,7 +148,7 @@ class CaseAuditSpec extends Specification {
         def mutating = router.uriRoutes()
                 .filter { it.httpMethodName in ['POST', 'PUT', 'PATCH', 'DELETE'] }
                 .collect { AuthorizationMatrix.shape(it.httpMethodName, it.uriMatchTemplate.toPathString()) }
-                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|messages|clocks|publications|legal-actions)(\/.*)?/ }
+                .findAll { it ==~ /\w+ \/api\/v1\/(cases|tasks|handoffs|messages|clocks|publications|legal-actions|stakeholders|rumours)(\/.*)?/ }
                 .toSet()
 
         expect:

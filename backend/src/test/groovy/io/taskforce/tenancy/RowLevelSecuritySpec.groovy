@@ -85,8 +85,16 @@ class RowLevelSecuritySpec extends Specification {
             message_review_request: "insert into message_review_request (tenant_id, message_id, case_id, revision, requested_by, requested_at, due_at, case_title, message_title, answered_at) values ('${A}', '${MESSAGE}', '${CASE}', 1, '${TEAM_MEMBER}', now(), now() + interval '1 day', 'c', 'm', now())",
     ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
 
+    /** Engagement tables: a public running-log entry, a stakeholder and a rumour of that case, by TEAM_MEMBER. */
+    static final UUID ENTRY = UUID.randomUUID()
+    static final Map<String, String> ENGAGEMENT_ROWS = [
+            log_entry  : "insert into log_entry (id, tenant_id, case_id, occurred_at, recorded_at, author_id, kind, text, public) values ('${ENTRY}', '${A}', '${CASE}', now(), now(), '${TEAM_MEMBER}', 'FACT', 'f', true)",
+            stakeholder: "insert into stakeholder (id, tenant_id, case_id, grp, name, power, interest, created_by, created_at, updated_at) values ('${ENTRY}', '${A}', '${CASE}', 'MEDIA', 'm', 3, 3, '${TEAM_MEMBER}', now(), now())",
+            rumour     : "insert into rumour (id, tenant_id, case_id, claim, first_seen_at, created_by, created_at) values ('${ENTRY}', '${A}', '${CASE}', 'c', now(), '${TEAM_MEMBER}', now())",
+    ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
+
     /** Every table of a case's data: staff off the team must reach none of it. */
-    static final Map<String, String> TEAM_ROWS = CASE_ROWS + MESSAGE_ROWS
+    static final Map<String, String> TEAM_ROWS = CASE_ROWS + MESSAGE_ROWS + ENGAGEMENT_ROWS
 
     /**
      * Notify tables: one row of each per tenant, already dispatched or sent so that the running dispatcher leaves
@@ -297,6 +305,41 @@ class RowLevelSecuritySpec extends Specification {
         'message_approval'       || 0
         'message_change_request' || 0
         'message_review_request' || 0
+    }
+
+    def "#table: a client reads the public entries of their tenant's running log, no stakeholder, no rumour, and writes nothing"() {
+        given: 'an internal entry beside the public one'
+        TestServices.superuser().withCloseable { sql ->
+            sql.execute("insert into log_entry (id, tenant_id, case_id, occurred_at, recorded_at, author_id, kind, text, public) values ('${UUID.randomUUID()}', '${A}', '${CASE}', now(), now(), '${TEAM_MEMBER}', 'DECISION', 'internal', false) on conflict do nothing".toString())
+        }
+
+        expect:
+        asClient(A) { c -> count(c, table, null) } == seenByClientOfA
+        asClient(B) { c -> count(c, table, null) } == 0
+        asStaff(TEAM_MEMBER, A) { c -> count(c, table, A) } >= 1
+
+        when: 'a client writes'
+        asClient(A) { c -> c.createStatement().execute(ENGAGEMENT_ROWS[table].replace("'${ENTRY}'", "'${UUID.randomUUID()}'")) }
+
+        then:
+        def e = thrown(SQLException)
+        e.message.contains('row-level security') || e.message.contains('permission denied')
+
+        cleanup:
+        TestServices.superuser().withCloseable { it.execute("delete from log_entry where text = 'internal'") }
+
+        where:
+        table         || seenByClientOfA
+        'log_entry'   || 1
+        'stakeholder' || 0
+        'rumour'      || 0
+    }
+
+    def "the running log is a record: the team itself cannot change or remove an entry"() {
+        expect:
+        asStaff(TEAM_MEMBER, A) { c -> tryUpdate(c, "update log_entry set text = 'rewritten'") } == 0
+        asStaff(TEAM_MEMBER, A) { c -> tryUpdate(c, "delete from log_entry") } == 0
+        TestServices.superuser().withCloseable { it.firstRow("select text from log_entry where id = '${ENTRY}'".toString()).text } == 'f'
     }
 
     def "message words, approvals and publications are facts: the team itself cannot change or remove them"() {

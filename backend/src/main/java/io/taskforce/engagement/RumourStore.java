@@ -1,0 +1,72 @@
+package io.taskforce.engagement;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The rumour table of the case transaction in progress. */
+@Singleton
+class RumourStore {
+
+    private static final String SELECT = """
+            select r.id, r.case_id, r.claim, r.source_url, r.first_seen_at, r.reach, r.status, r.resolved_at, r.resolved_by,
+                   r.response_entry_id, e.text, r.created_by, r.created_at
+            from rumour r left join log_entry e on e.tenant_id = r.tenant_id and e.id = r.response_entry_id""";
+
+    private final Sql sql;
+
+    RumourStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    void insert(UUID id, UUID tenantId, UUID caseId, String claim, @Nullable String sourceUrl, Instant firstSeenAt,
+                @Nullable Integer reach, UUID by, Instant at) {
+        sql.update("""
+                insert into rumour (id, tenant_id, case_id, claim, source_url, first_seen_at, reach, status, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'WATCHING', ?, ?)""", ps -> Sql.bindAll(ps, Arrays.asList(id, tenantId, caseId,
+                claim, sourceUrl, firstSeenAt, reach, by, at)));
+    }
+
+    void resolve(UUID id, RumourStatus status, Instant at, UUID by, UUID entryId) {
+        sql.update("update rumour set status = ?, resolved_at = ?, resolved_by = ?, response_entry_id = ? where id = ?",
+                ps -> Sql.bindAll(ps, Arrays.asList(status, at, by, entryId, id)));
+    }
+
+    /** The rumour's status, its row locked until the transaction ends. */
+    Optional<RumourView> lock(UUID id) {
+        sql.one("select 1 from rumour where id = ? for update", ps -> ps.setObject(1, id), rs -> true);
+        return find(id);
+    }
+
+    Optional<RumourView> find(UUID id) {
+        return sql.one(SELECT + " where r.id = ?", ps -> ps.setObject(1, id), RumourStore::view);
+    }
+
+    Optional<UUID> caseOf(UUID id) {
+        return sql.one("select case_id from rumour where id = ?", ps -> ps.setObject(1, id), rs -> rs.getObject(1, UUID.class));
+    }
+
+    /** Open rumours oldest first (the ones that have run longest), then the resolved ones, last resolved first. */
+    List<RumourView> ofCase(UUID caseId, boolean openOnly) {
+        return sql.many(SELECT + " where r.case_id = ?" + (openOnly ? " and r.status = 'WATCHING'" : "")
+                + " order by (r.status = 'WATCHING') desc, case when r.status = 'WATCHING' then r.first_seen_at end asc,"
+                + " r.resolved_at desc, r.id", ps -> ps.setObject(1, caseId), RumourStore::view);
+    }
+
+    private static RumourView view(ResultSet rs) throws SQLException {
+        var status = RumourStatus.valueOf(rs.getString(7));
+        var firstSeen = rs.getTimestamp(5).toInstant();
+        var resolved = Sql.instant(rs.getTimestamp(8));
+        return new RumourView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                firstSeen, (Integer) rs.getObject(6), status, resolved, rs.getObject(9, UUID.class),
+                rs.getObject(10, UUID.class), rs.getString(11), DebunkTime.minutes(status, firstSeen, resolved),
+                rs.getObject(12, UUID.class), rs.getTimestamp(13).toInstant());
+    }
+}
