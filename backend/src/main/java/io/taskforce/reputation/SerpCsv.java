@@ -64,7 +64,7 @@ final class SerpCsv {
         try (var parser = CSVParser.parse(new StringReader(body), format)) {
             Map<String, Integer> columns = null;
             for (CSVRecord record : parser) {
-                int line = lines.lineOf(record.getCharacterPosition());
+                int line = lines.lineOf(startOf(body, record.getCharacterPosition()));
                 if (columns == null) {
                     columns = header(record, line);
                     continue;
@@ -98,6 +98,15 @@ final class SerpCsv {
             throw new ImportRefused(2, "the file has a header but no results.");
         }
         return List.copyOf(snapshots.values());
+    }
+
+    /** A record's offset is where the parser began reading it: skipped blank lines come before its first character. */
+    private static long startOf(String body, long offset) {
+        long start = offset;
+        while (start < body.length() && (body.charAt((int) start) == '\n' || body.charAt((int) start) == '\r')) {
+            start++;
+        }
+        return start;
     }
 
     /** The separator of the header line: semicolon when it has more of them than commas (French exports). */
