@@ -59,7 +59,8 @@ class AuthorizationMatrixSpec extends Specification {
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
         // the live stream never ends: its status is read from the headers
         def live = path == '/api/v1/live' ? new LiveStream(server.URI, token) : null
-        def response = live ? null : api.send(matrixCase.method, path, token, body(matrixCase))
+        def response = live ? null : api.send(matrixCase.method, path, token, body(matrixCase, caseObjects[matrixCase.relation] ?: [:]),
+                contentType(matrixCase))
 
         then:
         (live ? live.status() : response.status) == matrixCase.expected
@@ -131,7 +132,7 @@ class AuthorizationMatrixSpec extends Specification {
                 sql.execute("""insert into case_task (id, tenant_id, case_id, workstream, title, status, origin, created_by, created_at)
                                values ('${taskId}', '${tenant}', '${caseId}', 'LEGAL', 't', 'OPEN', 'MANUAL', '${team[0]}', now())""".toString())
                 objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other,
-                                     revision: '1'] + seedMessages(sql, tenant, caseId, team[0])
+                                     revision: '1'] + seedMessages(sql, tenant, caseId, team[0]) + seedReputation(sql, tenant, caseId, team[0])
             }
         }
         objects
@@ -168,8 +169,24 @@ class AuthorizationMatrixSpec extends Specification {
         } as Map<String, String>
     }
 
+    /** A tracked query and a PLANNED cleanup action of the case, for the reputation routes that name them. */
+    private static Map<String, String> seedReputation(Sql sql, String tenant, String caseId, String author) {
+        String query = UUID.randomUUID().toString()
+        String action = UUID.randomUUID().toString()
+        sql.execute("""insert into serp_query (tenant_id, id, case_id, query, engine, country, language, created_by, created_at)
+                       values ('${tenant}', '${query}', '${caseId}', 'matrix query', 'google', 'FR', 'fr', '${author}', now())""".toString())
+        sql.execute("""insert into cleanup_action (tenant_id, id, case_id, kind, title, status, urls, created_by, created_at, updated_at)
+                       values ('${tenant}', '${action}', '${caseId}', 'CONTENT', 'Matrix action', 'PLANNED', '{}', '${author}', now(), now())""".toString())
+        [query: query, action: action]
+    }
+
+    /** The import route takes the tracker's CSV export, every other write JSON. */
+    private static Map<String, String> contentType(AuthorizationMatrix.Case c) {
+        AuthorizationMatrix.shape(c.method, c.path) == 'POST /api/v1/cases/{}/serp-imports' ? ['Content-Type': 'text/csv'] : [:]
+    }
+
     /** A valid body for each write, so that the status reflects authorization, not validation. */
-    private static Object body(AuthorizationMatrix.Case c) {
+    private static Object body(AuthorizationMatrix.Case c, Map<String, String> objects) {
         String unique = UUID.randomUUID().toString().take(8)
         switch (AuthorizationMatrix.shape(c.method, c.path)) {
             case 'POST /api/v1/tenants': return [name: "Matrix ${unique}", slug: "matrix-${unique}", locale: 'fr']
@@ -200,6 +217,14 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/messages/{}/publish': return [revision: 1, sha256: MESSAGE_SHA256]
             case 'POST /api/v1/message-templates/{}/approve': return [sha256: TestServices.superuser().withCloseable {
                 it.firstRow("select sha256 from message_template where id = 'holding-recall-en'").sha256 }]
+            case 'POST /api/v1/cases/{}/serp-queries': return [query: "matrix ${unique}"]
+            case 'PUT /api/v1/cases/{}/serp-queries/{}/target': return [targetDate: '2026-06-30']
+            case 'POST /api/v1/cases/{}/serp-snapshots': return [queryId: objects.query, date: '2026-03-02',
+                                                                 results: [[position: 1, url: 'https://matrix.example/', title: 'Matrix']]]
+            case 'PUT /api/v1/cases/{}/serp-classifications': return [url: 'https://matrix.example/', ownership: 'OWNED', tone: 'POSITIVE']
+            case 'POST /api/v1/cases/{}/serp-imports': return "keyword,position,url,title,date\nmatrix ${unique},1,https://matrix.example/,Matrix,2026-03-02\n".toString()
+            case 'POST /api/v1/cases/{}/cleanup-actions': return [kind: 'CONTENT', title: 'Matrix content', urls: ['https://matrix.example/']]
+            case 'PATCH /api/v1/cases/{}/cleanup-actions/{}': return [status: 'SUBMITTED']
             default: return null
         }
     }

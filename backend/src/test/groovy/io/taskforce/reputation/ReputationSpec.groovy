@@ -170,7 +170,7 @@ class ReputationSpec extends Specification {
         helio.snapshots[1].subMap('negativesTop10', 'negativesTop20', 'ownedShareTop10', 'inCrisis') ==
                 [negativesTop10: 0, negativesTop20: 1, ownedShareTop10: 1.0d, inCrisis: false]
         helio.pageOneCleanSince == '2026-03-09'
-        // 0.156 / 118.55: the article at 12 weighs a tenth of page two's 0.78%
+        // 0.078 / 117.926: the article at 12 weighs a tenth of page two's 0.78%, over the twelve positions present
         helio.snapshots[1].negativeVisibility == 0.0007d
     }
 
