@@ -37,6 +37,7 @@ class SerpStore {
             select id, tenant_id, case_id, kind, title, status, urls, note, submitted_on, created_by, created_at, updated_at
             from cleanup_action""";
     private static final int BATCH = 1000;
+    private static final int UNNEST_CHUNK = 5000;
 
     private final JdbcOperations jdbc;
 
@@ -137,20 +138,30 @@ class SerpStore {
         });
     }
 
+    /**
+     * Inserts results as arrays unnested by the server, a few thousand rows per statement: a 50,000-row import is then
+     * a handful of round trips instead of 50,000 (row-level security still checks every row).
+     */
     void insertResults(UUID tenantId, UUID caseId, List<ResultRow> results) {
-        batch("""
-                insert into serp_result (tenant_id, snapshot_id, case_id, position, url, domain, title, ownership, tone)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", results, (ps, r) -> {
-            ps.setObject(1, tenantId);
-            ps.setObject(2, r.snapshotId());
-            ps.setObject(3, caseId);
-            ps.setInt(4, r.position());
-            ps.setString(5, r.url());
-            ps.setString(6, r.domain());
-            ps.setString(7, r.title());
-            ps.setString(8, r.ownership() == null ? null : r.ownership().name());
-            ps.setString(9, r.tone() == null ? null : r.tone().name());
-        });
+        for (int from = 0; from < results.size(); from += UNNEST_CHUNK) {
+            var chunk = results.subList(from, Math.min(results.size(), from + UNNEST_CHUNK));
+            update("""
+                    insert into serp_result (tenant_id, snapshot_id, case_id, position, url, domain, title, ownership, tone)
+                    select ?, r.snapshot_id, ?, r.position, r.url, r.domain, r.title, r.ownership, r.tone
+                    from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         as r (snapshot_id, position, url, domain, title, ownership, tone)""", ps -> {
+                var c = ps.getConnection();
+                ps.setObject(1, tenantId);
+                ps.setObject(2, caseId);
+                ps.setArray(3, c.createArrayOf("uuid", chunk.stream().map(ResultRow::snapshotId).toArray()));
+                ps.setArray(4, c.createArrayOf("int4", chunk.stream().map(ResultRow::position).toArray()));
+                ps.setArray(5, c.createArrayOf("text", chunk.stream().map(ResultRow::url).toArray()));
+                ps.setArray(6, c.createArrayOf("text", chunk.stream().map(ResultRow::domain).toArray()));
+                ps.setArray(7, c.createArrayOf("text", chunk.stream().map(ResultRow::title).toArray()));
+                ps.setArray(8, c.createArrayOf("text", chunk.stream().map(r -> r.ownership() == null ? null : r.ownership().name()).toArray()));
+                ps.setArray(9, c.createArrayOf("text", chunk.stream().map(r -> r.tone() == null ? null : r.tone().name()).toArray()));
+            });
+        }
     }
 
     Map<String, Classification> classifications(UUID caseId) {
