@@ -1,5 +1,7 @@
 package io.taskforce.reputation;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,6 +22,7 @@ import io.taskforce.reputation.ReputationViews.ActionView;
 import io.taskforce.reputation.ReputationViews.ClientActionView;
 import jakarta.validation.Valid;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,6 +48,16 @@ class CleanupController {
     @Operation(operationId = "listCleanupProgress", summary = "The actions as the client sees them: kind, state, effect, no internal note")
     List<ClientActionView> progress(Caller caller, @PathVariable UUID caseId) {
         return cleanup.progress(caller, caseId);
+    }
+
+    @Get("/serp-report.pdf")
+    @Produces("application/pdf")
+    @Secured({Role.CONSULTANT, Role.LAWYER, Role.REPUTATION_SPECIALIST, Role.CLIENT})
+    @Operation(operationId = "getSerpReport", summary = "The search-result progress report of the case for a period, as PDF (fr or en)")
+    HttpResponse<byte[]> report(Caller caller, @PathVariable UUID caseId, @QueryValue @Nullable LocalDate from,
+                                @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String lang) {
+        return HttpResponse.ok(cleanup.report(caller, caseId, from, to, SerpReport.language(lang)))
+                .header("Content-Disposition", "inline; filename=\"search-progress.pdf\"");
     }
 
     @Post("/cleanup-actions")

@@ -7,6 +7,8 @@ import io.taskforce.cases.CaseAccess;
 import io.taskforce.cases.CaseScope;
 import io.taskforce.identity.Caller;
 import io.taskforce.identity.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.taskforce.platform.pdf.PdfRenderer;
 import io.taskforce.platform.problem.ApiException;
 import io.taskforce.reputation.ReputationRecords.ActionRow;
 import io.taskforce.reputation.ReputationViews.ActionView;
@@ -33,11 +35,13 @@ class CleanupService {
     private final CaseAccess access;
     private final SerpStore store;
     private final AuditTrail audit;
+    private final PdfRenderer pdf;
 
-    CleanupService(CaseAccess access, SerpStore store, AuditTrail audit) {
+    CleanupService(CaseAccess access, SerpStore store, AuditTrail audit, PdfRenderer pdf) {
         this.access = access;
         this.store = store;
         this.audit = audit;
+        this.pdf = pdf;
     }
 
     List<ActionView> list(Caller caller, UUID caseId) {
@@ -58,6 +62,27 @@ class CleanupService {
             return store.actions(caseId).stream().map(a -> new ClientActionView(a.id(), a.kind(), a.title(), a.status(),
                     a.submittedOn(), due(a), urls(a, history))).toList();
         });
+    }
+
+    /**
+     * The client's progress report for a period: read in the case transaction, rendered after it (rendering a PDF
+     * holds no connection).
+     */
+    byte[] report(Caller caller, UUID caseId, @Nullable LocalDate from, @Nullable LocalDate to, String lang) {
+        var xhtml = access.read(caller, caseId, scope -> {
+            if (scope.viewer() == CaseScope.Viewer.INTAKE) {
+                throw ApiException.notFound("Case");
+            }
+            var history = SerpHistory.load(store, caseId);
+            var queries = history.queries().stream().map(history::metrics).map(q -> new ReputationViews.QueryMetrics(
+                    q.query(), q.queryId(), q.engine(), q.locale(), q.targetDate(), q.pageOneCleanSince(),
+                    q.snapshots().stream().filter(s -> (from == null || !s.date().isBefore(from))
+                            && (to == null || !s.date().isAfter(to))).toList())).toList();
+            var actions = store.actions(caseId).stream().map(a -> new ClientActionView(a.id(), a.kind(), a.title(),
+                    a.status(), a.submittedOn(), due(a), urls(a, history))).toList();
+            return SerpReport.xhtml(lang, store.caseTitle(caseId), from, to, queries, actions);
+        });
+        return pdf.render(xhtml);
     }
 
     ActionView create(Caller caller, UUID caseId, ReputationRequests.NewAction request) {

@@ -214,6 +214,12 @@ class SerpStore {
         });
     }
 
+    /** The case's title, for the report's heading (read under the same row-level security as everything else). */
+    String caseTitle(UUID caseId) {
+        return many("select title from case_file where id = ?", ps -> ps.setObject(1, caseId), rs -> rs.getString(1))
+                .stream().findFirst().orElse("");
+    }
+
     List<ActionRow> actions(UUID caseId) {
         return many(ACTION + " where case_id = ? order by created_at, id", ps -> ps.setObject(1, caseId), SerpStore::action);
     }

@@ -220,6 +220,22 @@ class ReputationSpec extends Specification {
         api.get("/api/v1/cases/${caseId}/cleanup-actions", Tokens.of('client-a')).status == 403
     }
 
+    def "the client downloads the progress report as a PDF, in English when asked"() {
+        when:
+        def request = HttpRequest.newBuilder(server.URI.resolve("/api/v1/cases/${caseId}/serp-report.pdf?lang=en&from=2026-03-01"))
+                .header('Authorization', "Bearer ${Tokens.of('client-a')}").GET().build()
+        def response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray())
+        def text = org.apache.pdfbox.Loader.loadPDF(response.body()).withCloseable { new org.apache.pdfbox.text.PDFTextStripper().getText(it) }
+
+        then:
+        response.statusCode() == 200
+        response.headers().firstValue('Content-Type').get().startsWith('application/pdf')
+        text.contains('Progress report')
+        text.contains('helio cloud incendie')
+        text.contains('De-listing request')
+        !text.contains('juriste')
+    }
+
     Api.Response postCsv(String user, String csv) {
         def request = HttpRequest.newBuilder(server.URI.resolve("/api/v1/cases/${caseId}/serp-imports"))
                 .header('Authorization', "Bearer ${Tokens.of(user)}").header('Content-Type', 'text/csv; charset=utf-8')
