@@ -115,3 +115,18 @@ export function previewCsv(text: string, lines = 6): string[][] {
   const separator = (header.match(/;/g) ?? []).length > (header.match(/,/g) ?? []).length ? ';' : ','
   return rows.map((r) => r.split(separator).map((c) => c.trim().replace(/^"(.*)"$/, '$1')))
 }
+
+/** The PDF progress report, fetched with the token (a plain link would carry none) and opened as a blob. */
+export async function openSerpReport(caseId: string, lang: string): Promise<void> {
+  const auth = authClient()
+  await auth.updateToken(MIN_TOKEN_VALIDITY)
+  const response = await fetch(`${base(caseId)}/serp-report.pdf?lang=${lang === 'en' ? 'en' : 'fr'}`, {
+    headers: auth.token ? { Authorization: `Bearer ${auth.token}` } : {},
+  })
+  if (!response.ok) {
+    throw new ApiProblem({ title: response.statusText || `HTTP ${response.status}`, status: response.status })
+  }
+  const url = URL.createObjectURL(await response.blob())
+  window.open(url, '_blank', 'noopener')
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
