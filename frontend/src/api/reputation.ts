@@ -130,3 +130,9 @@ export async function openSerpReport(caseId: string, lang: string): Promise<void
   window.open(url, '_blank', 'noopener')
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
+
+export type NewSnapshot = Schemas['ReputationRequests.NewSnapshot']
+
+export function createSerpSnapshot(caseId: string, snapshot: NewSnapshot): Promise<unknown> {
+  return apiSend(`${base(caseId)}/serp-snapshots`, 'POST', snapshot)
+}

@@ -121,3 +121,29 @@ describe('Case reputation: the specialist’s view', { timeout: 15000 }, () => {
       urls: ['https://forum.example/t/1'], note: '' }))
   })
 })
+
+describe('Case reputation: a top 20 typed by hand', { timeout: 15000 }, () => {
+  it('pasting a column of URLs fills the rows below, and the snapshot is sent with their positions', async () => {
+    let sent: unknown = null
+    server.use(http.post(`/api/v1/cases/${CASE_ID}/serp-snapshots`, async ({ request }) => {
+      sent = await request.json()
+      return HttpResponse.json({}, { status: 201 })
+    }))
+    await openTab()
+
+    const form = await screen.findByTestId('serp-entry')
+    await fireEvent.click(within(form).getByTestId('serp-entry-query'))
+    await fireEvent.mouseDown(await screen.findByRole('option', { name: 'helio cloud incendie (fr-FR)', hidden: true }))
+    await fireEvent.update(within(form).getByLabelText('Date'), '2026-03-16')
+    const first = within(form).getByLabelText('URL 1')
+    const paste = new Event('paste', { bubbles: true, cancelable: true })
+    Object.defineProperty(paste, 'clipboardData', { value: { getData: () => 'https://a.example/\nhttps://b.example/\n' } })
+    await fireEvent(first, paste)
+    expect((within(form).getByLabelText('URL 2') as HTMLInputElement).value).toBe('https://b.example/')
+    await fireEvent.update(within(form).getByLabelText('Result 2'), 'B')
+    await fireEvent.submit(form)
+
+    await waitFor(() => expect(sent).toEqual({ queryId: 'q-1', date: '2026-03-16', results: [
+      { position: 1, url: 'https://a.example/', title: '' }, { position: 2, url: 'https://b.example/', title: 'B' }] }))
+  })
+})
