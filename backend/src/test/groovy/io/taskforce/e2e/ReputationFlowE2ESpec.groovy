@@ -119,6 +119,7 @@ class ReputationFlowE2ESpec extends Specification {
         then:
         browser.waitUntilTextContains('serp-crisis-indicator', 'Out of crisis')
         progress.findElements(By.cssSelector('tbody tr')).size() >= 2
+        scrollTo(progress)
         browser.screenshot('reputation-client-progress-en')
         browser.accessibilityViolations() == []
 
@@ -127,9 +128,15 @@ class ReputationFlowE2ESpec extends Specification {
 
         then:
         browser.waitUntilTextContains('serp-crisis-indicator', 'Sortie de crise')
+        scrollTo(browser.byTestId('serp-client-progress'))
         browser.screenshot('reputation-client-progress-fr')
 
         cleanup:
         browser.logout()
+    }
+
+    /** The progress sits below the case's other sections: bring it into the screenshot. */
+    private void scrollTo(org.openqa.selenium.WebElement element) {
+        (browser.driver as org.openqa.selenium.JavascriptExecutor).executeScript('arguments[0].scrollIntoView(true)', element)
     }
 }
