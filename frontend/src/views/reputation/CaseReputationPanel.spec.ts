@@ -34,6 +34,7 @@ const metrics: MetricsView = {
       { date: '2026-03-02', negativesTop10: 2, negativesTop20: 2, ownedShareTop10: 0.1, inCrisis: true, negativeVisibility: 0.4761 },
       { date: '2026-03-09', negativesTop10: 1, negativesTop20: 1, ownedShareTop10: 0.5, inCrisis: false, negativeVisibility: 0.2 },
     ] }],
+  caseTrend: [],
 }
 
 function action(overrides: Partial<ActionView> = {}): ActionView {

@@ -21,6 +21,7 @@ function metrics(inCrisis: boolean) {
         { date: '2026-03-02', negativesTop10: 3, negativesTop20: 4, ownedShareTop10: 0.2, inCrisis: true, negativeVisibility: 0.6 },
         { date: '2026-03-09', negativesTop10: 1, negativesTop20: 2, ownedShareTop10: 0.6, inCrisis, negativeVisibility: 0.1 },
       ] }],
+    caseTrend: [],
   }
 }
 

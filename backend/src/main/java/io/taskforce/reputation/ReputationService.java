@@ -193,7 +193,7 @@ class ReputationService {
                 throw ApiException.notFound("Case");
             }
             var history = SerpHistory.load(store, caseId);
-            return new MetricsView(history.queries().stream().map(history::metrics).toList());
+            return new MetricsView(history.queries().stream().map(history::metrics).toList(), history.caseTrend());
         });
     }
 

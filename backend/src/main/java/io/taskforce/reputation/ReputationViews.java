@@ -54,9 +54,12 @@ final class ReputationViews {
     record ClassificationView(String url, Ownership ownership, Tone tone, int resultsUpdated) {
     }
 
-    /** GET serp-metrics, field names fixed by the issue; shares from 0 to 1. */
+    /**
+     * GET serp-metrics, field names fixed by the issue; shares from 0 to 1. {@code caseTrend} (beyond the contract)
+     * sums the queries' negatives per date and averages their shares.
+     */
     @Serdeable
-    record MetricsView(List<QueryMetrics> queries) {
+    record MetricsView(List<QueryMetrics> queries, List<SnapshotMetrics> caseTrend) {
     }
 
     @Serdeable

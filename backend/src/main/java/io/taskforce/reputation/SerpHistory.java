@@ -47,11 +47,18 @@ record SerpHistory(List<QueryRow> queries, Map<UUID, List<SnapshotRow>> snapshot
     QueryMetrics metrics(QueryRow q) {
         var trend = trend(q.id());
         return new QueryMetrics(q.query(), q.id(), q.engine(), q.locale(), q.targetDate(),
-                SerpMetrics.pageOneCleanSince(trend), trend.stream().map(d -> {
-                    var m = d.measures();
-                    return new SnapshotMetrics(d.date(), m.negativesTop10(), m.negativesTop20(), m.ownedShareTop10(),
-                            m.inCrisis(), m.negativeVisibility());
-                }).toList());
+                SerpMetrics.pageOneCleanSince(trend), trend.stream().map(SerpHistory::view).toList());
+    }
+
+    List<SnapshotMetrics> caseTrend() {
+        return SerpMetrics.caseTrend(queries.stream().flatMap(q -> trend(q.id()).stream()).toList()).stream()
+                .map(SerpHistory::view).toList();
+    }
+
+    static SnapshotMetrics view(SerpMetrics.Dated d) {
+        var m = d.measures();
+        return new SnapshotMetrics(d.date(), m.negativesTop10(), m.negativesTop20(), m.ownedShareTop10(), m.inCrisis(),
+                m.negativeVisibility());
     }
 
     /** A query with its latest snapshot, each result beside its position in the previous one. */

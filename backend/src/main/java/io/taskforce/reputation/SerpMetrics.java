@@ -85,6 +85,24 @@ final class SerpMetrics {
         return since;
     }
 
+    /**
+     * The case's trend: on each date some query was measured, the negatives of those snapshots added up, the owned
+     * share and the negative visibility averaged over them (each query weighs the same), in crisis when any of them
+     * is. Dates in order.
+     */
+    static List<Dated> caseTrend(List<Dated> snapshotsOfAllQueries) {
+        var byDate = new java.util.TreeMap<LocalDate, List<Measures>>();
+        snapshotsOfAllQueries.forEach(d -> byDate.computeIfAbsent(d.date(), k -> new java.util.ArrayList<>()).add(d.measures()));
+        return byDate.entrySet().stream().map(e -> {
+            var all = e.getValue();
+            return new Dated(e.getKey(), new Measures(all.stream().mapToInt(Measures::negativesTop10).sum(),
+                    all.stream().mapToInt(Measures::negativesTop20).sum(),
+                    round(all.stream().mapToDouble(Measures::ownedShareTop10).average().orElse(0)),
+                    all.stream().anyMatch(Measures::inCrisis),
+                    round(all.stream().mapToDouble(Measures::negativeVisibility).average().orElse(0))));
+        }).toList();
+    }
+
     /** Four decimals are plenty for a share shown as a percentage, and keep the JSON readable. */
     private static double round(double share) {
         return Math.round(share * 10_000) / 10_000.0;

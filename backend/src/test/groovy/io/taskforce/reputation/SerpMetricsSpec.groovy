@@ -85,4 +85,23 @@ class SerpMetricsSpec extends Specification {
                     [N: Tone.NEGATIVE, '0': Tone.NEUTRAL, P: Tone.POSITIVE, '?': null][token[1]])
         }
     }
+
+    def "the case's trend adds up negatives per date and averages the shares over the queries measured that day"() {
+        given:
+        def d1 = LocalDate.of(2026, 3, 2)
+        def d2 = LocalDate.of(2026, 3, 9)
+        def snapshots = [
+                new SerpMetrics.Dated(d2, new SerpMetrics.Measures(0, 1, 1.0d, false, 0.001d)),
+                new SerpMetrics.Dated(d1, new SerpMetrics.Measures(2, 3, 0.2d, true, 0.4d)),
+                new SerpMetrics.Dated(d1, new SerpMetrics.Measures(1, 1, 0.5d, false, 0.1d))]
+
+        when:
+        def trend = SerpMetrics.caseTrend(snapshots)
+
+        then:
+        trend*.date() == [d1, d2]
+        trend[0].measures() == new SerpMetrics.Measures(3, 4, 0.35d, true, 0.25d)
+        trend[1].measures() == new SerpMetrics.Measures(0, 1, 1.0d, false, 0.001d)
+        SerpMetrics.caseTrend([]) == []
+    }
 }
