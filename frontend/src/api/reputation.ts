@@ -136,3 +136,7 @@ export type NewSnapshot = Schemas['ReputationRequests.NewSnapshot']
 export function createSerpSnapshot(caseId: string, snapshot: NewSnapshot): Promise<unknown> {
   return apiSend(`${base(caseId)}/serp-snapshots`, 'POST', snapshot)
 }
+
+export function setSerpTarget(caseId: string, queryId: string, targetDate: string | null): Promise<QueryView> {
+  return apiSend(`${base(caseId)}/serp-queries/${encodeURIComponent(queryId)}/target`, 'PUT', { targetDate })
+}

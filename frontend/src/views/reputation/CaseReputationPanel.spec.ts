@@ -148,3 +148,19 @@ describe('Case reputation: a top 20 typed by hand', { timeout: 15000 }, () => {
       { position: 1, url: 'https://a.example/', title: '' }, { position: 2, url: 'https://b.example/', title: 'B' }] }))
   })
 })
+
+describe('Case reputation: the target date', { timeout: 15000 }, () => {
+  it('the specialist sets the date page one should be clean by', async () => {
+    let sent: unknown = null
+    server.use(http.put(`/api/v1/cases/${CASE_ID}/serp-queries/q-1/target`, async ({ request }) => {
+      sent = await request.json()
+      return HttpResponse.json(query())
+    }))
+    await openTab()
+
+    await fireEvent.update(await screen.findByTestId('serp-target-q-1'), '2026-06-30')
+    await fireEvent.submit((screen.getByTestId('serp-target-q-1') as HTMLInputElement).form as HTMLFormElement)
+
+    await waitFor(() => expect(sent).toEqual({ targetDate: '2026-06-30' }))
+  })
+})
