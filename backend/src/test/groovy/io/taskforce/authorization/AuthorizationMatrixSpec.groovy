@@ -66,7 +66,7 @@ class AuthorizationMatrixSpec extends Specification {
                 : AuthorizationMatrix.shape(matrixCase.method, matrixCase.path) == 'POST /api/v1/cases/{}/evidence'
                 ? api.multipart(path, token, [url: 'https://blog.test/matrix', capturedAt: '2026-01-10T09:00:00Z'], 'capture.txt',
                         'text/plain', 'capture'.getBytes('UTF-8'))
-                : api.send(matrixCase.method, path, token, body(matrixCase))
+                : api.send(matrixCase.method, path, token, body(matrixCase, caseObjects[matrixCase.relation] ?: [:]), contentType(matrixCase))
 
         then:
         (live ? live.status() : response.status) == matrixCase.expected
@@ -98,7 +98,7 @@ class AuthorizationMatrixSpec extends Specification {
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
             String path = rows.first().path
             rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
-                    : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published|clock|publication|action|note|evidence|stakeholder|rumour)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
+                    : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published|clock|publication|action|note|evidence|stakeholder|rumour|query|cleanup)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
         }
     }
 
@@ -163,7 +163,8 @@ class AuthorizationMatrixSpec extends Specification {
                                values ('${tenant}', '${evidenceId}', '${caseId}', 'x'::bytea)""".toString())
                 objects[relation] = [workstream: 'LEGAL', case: caseId, task: taskId, handoff: handoffId, member: relation == 'on' ? extra : other,
                                      clock: clockId, publication: publicationId, action: actionId, note: noteId, evidence: evidenceId,
-                                     revision: '1'] + seedMessages(sql, tenant, caseId, team[0]) + seedEngagement(sql, tenant, caseId, team[0])
+                                     revision: '1'] + seedMessages(sql, tenant, caseId, team[0]) + seedEngagement(sql, tenant, caseId, team[0]) +
+                                     seedReputation(sql, tenant, caseId, team[0])
             }
         }
         objects
@@ -211,8 +212,24 @@ class AuthorizationMatrixSpec extends Specification {
         [stakeholder: stakeholder, rumour: rumour]
     }
 
+    /** A tracked query and a PLANNED cleanup action of the case, for the reputation routes that name them. */
+    private static Map<String, String> seedReputation(Sql sql, String tenant, String caseId, String author) {
+        String query = UUID.randomUUID().toString()
+        String action = UUID.randomUUID().toString()
+        sql.execute("""insert into serp_query (tenant_id, id, case_id, query, engine, country, language, created_by, created_at)
+                       values ('${tenant}', '${query}', '${caseId}', 'matrix query', 'google', 'FR', 'fr', '${author}', now())""".toString())
+        sql.execute("""insert into cleanup_action (tenant_id, id, case_id, kind, title, status, urls, created_by, created_at, updated_at)
+                       values ('${tenant}', '${action}', '${caseId}', 'CONTENT', 'Matrix action', 'PLANNED', '{}', '${author}', now(), now())""".toString())
+        [query: query, cleanup: action]
+    }
+
+    /** The import route takes the tracker's CSV export, every other write JSON. */
+    private static Map<String, String> contentType(AuthorizationMatrix.Case c) {
+        AuthorizationMatrix.shape(c.method, c.path) == 'POST /api/v1/cases/{}/serp-imports' ? ['Content-Type': 'text/csv'] : [:]
+    }
+
     /** A valid body for each write, so that the status reflects authorization, not validation. */
-    private static Object body(AuthorizationMatrix.Case c) {
+    private static Object body(AuthorizationMatrix.Case c, Map<String, String> objects) {
         String unique = UUID.randomUUID().toString().take(8)
         switch (AuthorizationMatrix.shape(c.method, c.path)) {
             case 'POST /api/v1/tenants': return [name: "Matrix ${unique}", slug: "matrix-${unique}", locale: 'fr']
@@ -262,6 +279,14 @@ class AuthorizationMatrixSpec extends Specification {
             case 'POST /api/v1/rumours/{}/resolve': return [status: 'DEBUNKED', response: 'Matrix']
             case 'POST /api/v1/message-templates/{}/approve': return [sha256: TestServices.superuser().withCloseable {
                 it.firstRow("select sha256 from message_template where id = 'holding-recall-en'").sha256 }]
+            case 'POST /api/v1/cases/{}/serp-queries': return [query: "matrix ${unique}"]
+            case 'PUT /api/v1/cases/{}/serp-queries/{}/target': return [targetDate: '2026-06-30']
+            case 'POST /api/v1/cases/{}/serp-snapshots': return [queryId: objects.query, date: '2026-03-02',
+                                                                 results: [[position: 1, url: 'https://matrix.example/', title: 'Matrix']]]
+            case 'PUT /api/v1/cases/{}/serp-classifications': return [url: 'https://matrix.example/', ownership: 'OWNED', tone: 'POSITIVE']
+            case 'POST /api/v1/cases/{}/serp-imports': return "keyword,position,url,title,date\nmatrix ${unique},1,https://matrix.example/,Matrix,2026-03-02\n".toString()
+            case 'POST /api/v1/cases/{}/cleanup-actions': return [kind: 'CONTENT', title: 'Matrix content', urls: ['https://matrix.example/']]
+            case 'PATCH /api/v1/cases/{}/cleanup-actions/{}': return [status: 'SUBMITTED']
             default: return null
         }
     }

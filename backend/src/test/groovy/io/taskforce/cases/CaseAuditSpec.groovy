@@ -110,6 +110,24 @@ class CaseAuditSpec extends Specification {
              keep : { s, json -> s.rumour = json.id }],
             [route: 'POST /api/v1/rumours/{}/resolve', user: 'reputation', path: { s -> "/api/v1/rumours/${s.rumour}/resolve" },
              body : { s -> [status: 'DEBUNKED', response: 'Aucun avis acheté : chaque avis vient d’une commande.'] }],
+            // the reputation workstream: a tracked query, its target, a typed snapshot, a classification, an import, an action and its move
+            [route: 'POST /api/v1/cases/{}/serp-queries', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/serp-queries" },
+             body : { s -> [query: 'avis boutique', locale: 'fr-FR'] },
+             keep : { s, json -> s.query = json.id }],
+            [route: 'PUT /api/v1/cases/{}/serp-queries/{}/target', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/serp-queries/${s.query}/target" },
+             body : { s -> [targetDate: '2026-09-30'] }],
+            [route: 'POST /api/v1/cases/{}/serp-snapshots', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/serp-snapshots" },
+             body : { s -> [queryId: s.query, date: '2026-03-02', results: [[position: 1, url: 'https://avis.example/boutique', title: 'Avis']]] }],
+            [route: 'PUT /api/v1/cases/{}/serp-classifications', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/serp-classifications" },
+             body : { s -> [url: 'https://avis.example/boutique', ownership: 'THIRD_PARTY', tone: 'NEGATIVE'] }],
+            [route: 'POST /api/v1/cases/{}/serp-imports', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/serp-imports" },
+             body : { s -> 'keyword;position;url;title;date\navis boutique;1;https://avis.example/boutique;Avis;09/03/2026\n' },
+             headers: ['Content-Type': 'text/csv']],
+            [route: 'POST /api/v1/cases/{}/cleanup-actions', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/cleanup-actions" },
+             body : { s -> [kind: 'REVIEW_REPLY', title: 'Répondre à l’avis', urls: ['https://avis.example/boutique']] },
+             keep : { s, json -> s.action = json.id }],
+            [route: 'PATCH /api/v1/cases/{}/cleanup-actions/{}', user: 'reputation', path: { s -> "/api/v1/cases/${s.case}/cleanup-actions/${s.action}" },
+             body : { s -> [status: 'SUBMITTED'] }],
             [route: 'DELETE /api/v1/cases/{}/team/{}', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/team/${REPUTATION_ID}" },
              body : { s -> null }],
             [route: 'POST /api/v1/cases/{}/status', user: 'consultant', path: { s -> "/api/v1/cases/${s.case}/status" },
@@ -128,7 +146,7 @@ class CaseAuditSpec extends Specification {
         when:
         def response = step.multipart
                 ? api.multipart(step.path(state), Tokens.of(step.user), step.multipart, 'avis.png', 'image/png', [0x89, 0x50, 0x4e, 0x47] as byte[])
-                : api.send(step.route.tokenize(' ')[0], step.path(state), Tokens.of(step.user), step.body(state))
+                : api.send(step.route.tokenize(' ')[0], step.path(state), Tokens.of(step.user), step.body(state), step.headers ?: [:])
         if (step.keep) {
             step.keep(state, response.json)
         }

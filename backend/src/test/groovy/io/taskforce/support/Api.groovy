@@ -32,7 +32,8 @@ final class Api {
         if (token != null) builder.header('Authorization', "Bearer ${token}")
         headers.each { k, v -> builder.header(k, v) }
         if (body != null) {
-            builder.header('Content-Type', 'application/json')
+            // JSON unless the caller names another type (the CSV import)
+            if (!headers.keySet().any { it.equalsIgnoreCase('Content-Type') }) builder.header('Content-Type', 'application/json')
             builder.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String ? body : JsonOutput.toJson(body)))
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody())

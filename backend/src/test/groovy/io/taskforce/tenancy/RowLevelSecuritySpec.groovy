@@ -93,8 +93,19 @@ class RowLevelSecuritySpec extends Specification {
             rumour     : "insert into rumour (id, tenant_id, case_id, claim, first_seen_at, created_by, created_at) values ('${ENTRY}', '${A}', '${CASE}', 'c', now(), '${TEAM_MEMBER}', now())",
     ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
 
+    /** Reputation tables: a tracked query of that case, one snapshot with one result, a remembered URL, an action. */
+    static final UUID SERP_QUERY = UUID.randomUUID()
+    static final UUID SERP_SNAPSHOT = UUID.randomUUID()
+    static final Map<String, String> REPUTATION_ROWS = [
+            serp_query         : "insert into serp_query (tenant_id, id, case_id, query, engine, country, language, created_by, created_at) values ('${A}', '${SERP_QUERY}', '${CASE}', 'q', 'google', 'FR', 'fr', '${TEAM_MEMBER}', now())",
+            serp_snapshot      : "insert into serp_snapshot (tenant_id, id, case_id, query_id, taken_on, source, created_by, created_at) values ('${A}', '${SERP_SNAPSHOT}', '${CASE}', '${SERP_QUERY}', '2026-03-02', 'MANUAL', '${TEAM_MEMBER}', now())",
+            serp_result        : "insert into serp_result (tenant_id, snapshot_id, case_id, position, url, domain, title) values ('${A}', '${SERP_SNAPSHOT}', '${CASE}', 1, 'https://a.example/', 'a.example', 't')",
+            serp_classification: "insert into serp_classification (tenant_id, case_id, url, ownership, tone, updated_by, updated_at) values ('${A}', '${CASE}', 'https://a.example/', 'OWNED', 'POSITIVE', '${TEAM_MEMBER}', now())",
+            cleanup_action     : "insert into cleanup_action (tenant_id, id, case_id, kind, title, status, created_by, created_at, updated_at) values ('${A}', '${UUID.randomUUID()}', '${CASE}', 'DELISTING', 't', 'PLANNED', '${TEAM_MEMBER}', now(), now())",
+    ].collectEntries { k, v -> [(k): v.toString()] } as Map<String, String>
+
     /** Every table of a case's data: staff off the team must reach none of it. */
-    static final Map<String, String> TEAM_ROWS = CASE_ROWS + MESSAGE_ROWS + ENGAGEMENT_ROWS
+    static final Map<String, String> TEAM_ROWS = CASE_ROWS + MESSAGE_ROWS + ENGAGEMENT_ROWS + REPUTATION_ROWS
 
     /**
      * Notify tables: one row of each per tenant, already dispatched or sent so that the running dispatcher leaves
@@ -364,7 +375,8 @@ class RowLevelSecuritySpec extends Specification {
         asClient(B) { c -> count(c, table, null) } == 0
 
         where:
-        table << CASE_ROWS.keySet().toList()
+        // the portal shows search-result progress: clients read their tenant's reputation rows (the API drops notes)
+        table << (CASE_ROWS + REPUTATION_ROWS).keySet().toList()
     }
 
     def "#table: used outside a case transaction, a query fails loudly instead of answering nothing"() {
