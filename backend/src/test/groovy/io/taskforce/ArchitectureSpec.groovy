@@ -42,7 +42,8 @@ class ArchitectureSpec extends Specification {
             // legal: clocks, actions, privileged notes and evidence of a case (reads are audited)
             legal       : ['cases', 'tenancy', 'identity', 'audit', 'notify', 'platform'],
             // reputation: tracked queries and cleanup actions of a case
-            reputation  : ['cases', 'tenancy', 'identity', 'audit', 'notify', 'platform'],
+            // (and legal: a de-listing request's answer date is the legal rule's)
+            reputation  : ['cases', 'legal', 'tenancy', 'identity', 'audit', 'notify', 'platform'],
             // engagement: stakeholders, timeline and rumours of a case
             engagement  : ['cases', 'tenancy', 'identity', 'audit', 'notify', 'platform'],
             // portal: the client's read-only projection of the other features; nothing depends on it

@@ -8,6 +8,7 @@ import io.taskforce.cases.CaseScope;
 import io.taskforce.identity.Caller;
 import io.taskforce.identity.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.taskforce.legal.RuleBook;
 import io.taskforce.platform.pdf.PdfRenderer;
 import io.taskforce.platform.problem.ApiException;
 import io.taskforce.reputation.ReputationRecords.ActionRow;
@@ -32,16 +33,20 @@ class CleanupService {
     /** Dates of the agency's work are Paris dates: a request sent at 00:30 in Paris was sent that day. */
     private static final ZoneId AGENCY_ZONE = ZoneId.of("Europe/Paris");
 
+    static final String DELISTING_RULE = "delisting-answer-1m";
+
     private final CaseAccess access;
     private final SerpStore store;
     private final AuditTrail audit;
     private final PdfRenderer pdf;
+    private final RuleBook rules;
 
-    CleanupService(CaseAccess access, SerpStore store, AuditTrail audit, PdfRenderer pdf) {
+    CleanupService(CaseAccess access, SerpStore store, AuditTrail audit, PdfRenderer pdf, RuleBook rules) {
         this.access = access;
         this.store = store;
         this.audit = audit;
         this.pdf = pdf;
+        this.rules = rules;
     }
 
     List<ActionView> list(Caller caller, UUID caseId) {
@@ -130,7 +135,7 @@ class CleanupService {
         });
     }
 
-    private static ActionView view(ActionRow a, SerpHistory history) {
+    private ActionView view(ActionRow a, SerpHistory history) {
         return new ActionView(a.id(), a.kind(), a.title(), a.status(), urls(a, history), a.note(), a.submittedOn(),
                 due(a), CleanupLifecycle.next(a.status()), a.createdAt(), a.updatedAt());
     }
@@ -141,9 +146,12 @@ class CleanupService {
         return a.urls().stream().map(u -> UrlView.of(history.movement(u, since))).toList();
     }
 
-    /** A de-listing request's answer is due one month after it was sent; other actions have no legal clock here. */
-    private static LocalDate due(ActionRow a) {
-        return a.kind() == CleanupKind.DELISTING && a.submittedOn() != null ? DelistingClock.answerDue(a.submittedOn()) : null;
+    /**
+     * A de-listing request's answer is due by the legal rule {@code delisting-answer-1m} (GDPR art. 12(3): one calendar
+     * month, the lawyers' clock shows the same date); other actions have no legal clock here.
+     */
+    private LocalDate due(ActionRow a) {
+        return a.kind() == CleanupKind.DELISTING && a.submittedOn() != null ? rules.lastDay(DELISTING_RULE, a.submittedOn()) : null;
     }
 
     /**

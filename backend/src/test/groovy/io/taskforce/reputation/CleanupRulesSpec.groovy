@@ -1,5 +1,9 @@
 package io.taskforce.reputation
 
+import io.taskforce.legal.Counting
+import io.taskforce.legal.DeadlineCalculator
+import io.taskforce.legal.PeriodUnit
+
 import spock.lang.Specification
 
 import java.time.LocalDate
@@ -18,9 +22,10 @@ class CleanupRulesSpec extends Specification {
                    [CleanupStatus.REJECTED, CleanupStatus.DONE]].contains([from, to])
     }
 
-    def "a de-listing request sent on #sent is due an answer on #due (one calendar month, GDPR art. 12(3))"() {
-        expect:
-        DelistingClock.answerDue(LocalDate.parse(sent)) == LocalDate.parse(due)
+    def "a de-listing request sent on #sent is due an answer on #due (the legal rule's count: one calendar month, GDPR art. 12(3))"() {
+        expect: 'the computation behind the rule delisting-answer-1m, which CleanupService reads through legal.RuleBook'
+        DeadlineCalculator.compute(1, PeriodUnit.MONTHS, Counting.CALENDAR_MONTHS,
+                LocalDate.parse(sent).atStartOfDay(DeadlineCalculator.PARIS).toInstant()).lastDay() == LocalDate.parse(due)
 
         where:
         sent         || due
