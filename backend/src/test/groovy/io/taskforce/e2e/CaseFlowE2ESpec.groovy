@@ -98,7 +98,7 @@ class CaseFlowE2ESpec extends Specification {
 
     def "the consultant triages it, with the legal and reputation workstreams"() {
         when:
-        browser.byTestId('case-tab-triage').click()
+        browser.openCaseTab('triage')
         browser.byTestId('triage-form')
         ['LEGAL', 'REPUTATION'].each { workstream ->
             browser.driver.findElements(By.cssSelector("[data-testid='triage-ws-add-${workstream}']")).each { it.click() }
@@ -138,7 +138,7 @@ class CaseFlowE2ESpec extends Specification {
         browser.accessibilityViolations() == []
 
         when:
-        browser.byTestId('case-tab-overview').click()
+        browser.openCaseTab('overview')
         browser.byTestId('case-status-ACTIVE').click()
 
         then:
@@ -183,7 +183,7 @@ class CaseFlowE2ESpec extends Specification {
         browser.accessibilityViolations() == []
 
         when:
-        browser.byTestId('case-tab-tasks').click()
+        browser.openCaseTab('tasks')
 
         then:
         browser.byTestId('tasks-LEGAL').displayed

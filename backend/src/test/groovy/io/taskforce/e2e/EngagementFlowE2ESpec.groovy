@@ -55,7 +55,7 @@ class EngagementFlowE2ESpec extends Specification {
         browser.waitUntilTextContains('search-results', "Incendie du datacenter SBG-3 ${tag}", 30)
         browser.screenshot('engagement-search-fr')
         browser.driver.findElement(By.linkText("Incendie du datacenter SBG-3 ${tag}".toString())).click()
-        browser.byTestId('case-tab-log', 30).click()
+        browser.openCaseTab('log')
 
         when:
         logFact("Les pompiers ont maîtrisé l’incendie à 6 h ${tag}", true)
@@ -72,7 +72,7 @@ class EngagementFlowE2ESpec extends Specification {
 
     def "the consultant places the CNIL and the customers on the grid and marks the customers informed"() {
         when:
-        browser.byTestId('case-tab-stakeholders').click()
+        browser.openCaseTab('stakeholders')
         browser.byTestId('sh-proposed') // triage of an industrial accident proposed the usual stakeholders
         browser.driver.findElements(By.cssSelector("[data-testid='sh-proposed-CUSTOMERS'] [data-testid='sh-keep']")).each { it.click() }
         browser.byTestId('sh-todo-Clients')
@@ -95,7 +95,7 @@ class EngagementFlowE2ESpec extends Specification {
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until({ WebDriver d -> browser.htmlLang() == 'en' } as Function)
 
         when:
-        browser.byTestId('case-tab-rumours').click()
+        browser.openCaseTab('rumours')
         type('rumour-add-claim', "All customer data is lost ${tag}")
         type('rumour-add-reach', '15000')
         browser.byTestId('rumour-add-submit').click()

@@ -125,7 +125,7 @@ class LegalFlowE2ESpec extends Specification {
     private void openLegalTab() {
         browser.open("${app}cases/${caseId}")
         try {
-            browser.byTestId('case-tab-legal', 60).click()
+            browser.openCaseTab('legal', 60)
             browser.byTestId('case-legal', 60)
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot('legal-tab-missing')

@@ -77,6 +77,17 @@ final class Browser implements AutoCloseable {
 
     WebElement byTestId(String id, int seconds = 30) { waitFor(By.cssSelector("[data-testid='${id}']"), seconds) }
 
+    /**
+     * Opens a tab of the case workspace. A case has more tabs than a laptop screen is wide: the tab list scrolls
+     * behind its previous/next buttons, which may cover the tab, so the tab is scrolled to and clicked by script (the
+     * click a user makes after pressing "next").
+     */
+    void openCaseTab(String name, int seconds = 30) {
+        def tab = waitFor(By.cssSelector("[data-testid='case-tab-${name}']"), seconds)
+        (driver as org.openqa.selenium.JavascriptExecutor).executeScript(
+                "arguments[0].scrollIntoView({block: 'nearest', inline: 'center'}); arguments[0].click()", tab)
+    }
+
     void waitUntilText(String testId, String expected, int seconds = 15) {
         new WebDriverWait(driver, Duration.ofSeconds(seconds))
                 .until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='${testId}']"), expected))
