@@ -53,6 +53,8 @@ TF_SMTP_PORT=$MAIL_SMTP_PORT \
   "$ROOT/deploy/keycloak.sh" start "$WORK/keycloak" "$KC_PORT" "$ROOT/deploy/keycloak/taskforce-realm.dev.json"
 
 log "starting the application with $("$JAVA" -version 2>&1 | head -1)"
+# a local run: embedded PostgreSQL when no DATASOURCE_URL, plain-HTTP Keycloak, a generated checkpoint key
+export TASKFORCE_LOCAL_RUN=true
 export OIDC_ISSUER=${OIDC_ISSUER:-http://localhost:$KC_PORT/realms/taskforce}
 export OIDC_JWKS_URL=${OIDC_JWKS_URL:-$OIDC_ISSUER/protocol/openid-connect/certs}
 export OIDC_PUBLIC_URL=${OIDC_PUBLIC_URL:-http://localhost:$KC_PORT}

@@ -23,7 +23,13 @@ public class Application {
         var builder = Micronaut.build(args).mainClass(Application.class).banner(false);
         var context = new AtomicReference<ApplicationContext>();
         if (isBlank(System.getenv("DATASOURCE_URL"))) {
-            // No external database configured: run on a real PostgreSQL kept in a persistent data directory.
+            if (!Boolean.parseBoolean(System.getenv("TASKFORCE_LOCAL_RUN"))) {
+                // The image and the chart never fall back to a database inside the container.
+                System.err.println("DATASOURCE_URL is not set: refusing to start. The embedded PostgreSQL is for local runs"
+                        + " only (TASKFORCE_LOCAL_RUN=true, as deploy/run-local.sh sets it).");
+                System.exit(2);
+            }
+            // A local run without an external database: a real PostgreSQL kept in a persistent data directory.
             var database = EmbeddedDatabase.start(Path.of(envOr("TASKFORCE_DATA_DIR", "deploy/.work/pgdata")));
             builder.properties(database.connectionProperties());
             // Registered before the start, so a failed start (Micronaut exits) stops the database too. Micronaut's

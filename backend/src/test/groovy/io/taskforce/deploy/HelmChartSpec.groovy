@@ -96,11 +96,11 @@ class HelmChartSpec extends Specification {
 
         then:
         config.OIDC_ISSUER == 'https://id.crisis-ops.eu/realms/taskforce'
-        config.OIDC_JWKS_URL == 'http://keycloak-http.identity.svc.cluster.local:8080/realms/taskforce/protocol/openid-connect/certs'
+        config.OIDC_JWKS_URL == 'https://keycloak.identity.svc.cluster.local:8443/realms/taskforce/protocol/openid-connect/certs'
         config.OIDC_AUDIENCE == 'taskforce-api'
         config.OIDC_PUBLIC_URL == 'https://id.crisis-ops.eu'
         config.DATASOURCE_URL.startsWith('jdbc:postgresql://pg-primary.databases.svc.cluster.local:5432/taskforce')
-        config.KEYCLOAK_ADMIN_URL == 'http://keycloak-http.identity.svc.cluster.local:8080'
+        config.KEYCLOAK_ADMIN_URL == 'https://keycloak.identity.svc.cluster.local:8443'
         config.MICRONAUT_SERVER_PORT == '8080'
 
         and: 'the pods read it whole'
@@ -256,6 +256,31 @@ class HelmChartSpec extends Specification {
         'the database URL is not a JDBC URL'   | 'database:\n  url: postgres://db/taskforce\n'        || '/database/url'
         'a Secret is referenced by no name'    | 'audit:\n  existingSecret: ""\n'                     || '/audit/existingSecret'
         'ingress.enabled is not a boolean'     | 'ingress:\n  enabled: "yes"\n'                       || '/ingress/enabled'
+        'the issuer is plain HTTP'             | 'oidc:\n  issuer: http://id.example.com/realms/t\n' || '/oidc/issuer'
+        'the JWKS URL is plain HTTP'           | 'oidc:\n  jwksUrl: http://keycloak:8080/certs\n'    || '/oidc/jwksUrl'
+        'the browser Keycloak URL is plain HTTP' | 'oidc:\n  publicUrl: http://id.example.com\n'     || '/oidc/publicUrl'
+        'the admin API URL is plain HTTP'      | 'keycloakAdmin:\n  url: http://keycloak:8080\n'     || '/keycloakAdmin/url'
+    }
+
+    def "the chart never runs the application as a local run (plain-HTTP identity, embedded database)"() {
+        given:
+        def values = work.resolve('values.yaml')
+        Files.writeString(values, 'extraEnv:\n  - name: TASKFORCE_LOCAL_RUN\n    value: "true"\n')
+
+        expect: 'the defaults and the production values leave it out and always name a database'
+        [render(), render(productionValues)].every { manifests ->
+            def container = single(manifests, 'Deployment').spec.template.spec.containers[0]
+            def config = single(manifests, 'ConfigMap').data as Map
+            !(container.env*.name).contains('TASKFORCE_LOCAL_RUN') && !config.containsKey('TASKFORCE_LOCAL_RUN') &&
+                    config.DATASOURCE_URL?.startsWith('jdbc:postgresql://')
+        }
+
+        when: 'someone adds it through extraEnv'
+        render(values)
+
+        then:
+        def failure = thrown(IllegalStateException)
+        failure.message.contains('TASKFORCE_LOCAL_RUN is for local runs only')
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

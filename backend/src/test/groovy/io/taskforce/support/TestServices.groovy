@@ -48,6 +48,8 @@ final class TestServices {
         run(repoRoot().resolve('deploy/keycloak.sh').toString(), 'start', keycloakDir.toString(),
                 KEYCLOAK_PORT.toString(), realm.toString(), '--fresh')
 
+        // Keycloak answers on plain HTTP here, which only a local run may use
+        System.setProperty('taskforce.local-run', 'true')
         System.setProperty('taskforce.oidc.issuer', ISSUER)
         System.setProperty('taskforce.oidc.jwks-url', "${ISSUER}/protocol/openid-connect/certs".toString())
         System.setProperty('taskforce.oidc.public-url', KEYCLOAK_URL)
