@@ -22,19 +22,25 @@ import java.util.UUID;
 
 /**
  * A valid token is not enough: the person must still be active in the product, and a client's tenant too. A
- * user deactivated here is refused at once, even with a token Keycloak issued before. Users seen for the first time (demo users,
- * people created in Keycloak directly) are registered from their token.
+ * user deactivated here is refused at once, even with a token Keycloak issued before. A client must be a member of the
+ * tenant their token names. Users seen for the first time (demo users, people created in Keycloak directly) are
+ * registered from their token, and their arrival is audited.
  */
 @ServerFilter("/api/**")
 final class ActiveUserFilter implements Ordered {
 
     private final UserAccountRepository accounts;
     private final TenantLookup tenants;
+    private final FirstSeenUsers firstSeen;
+    private final CallerBinder callers;
     private final ErrorResponseProcessor<?> errors;
 
-    ActiveUserFilter(UserAccountRepository accounts, TenantLookup tenants, ErrorResponseProcessor<?> errors) {
+    ActiveUserFilter(UserAccountRepository accounts, TenantLookup tenants, FirstSeenUsers firstSeen, CallerBinder callers,
+                     ErrorResponseProcessor<?> errors) {
         this.accounts = accounts;
         this.tenants = tenants;
+        this.firstSeen = firstSeen;
+        this.callers = callers;
         this.errors = errors;
     }
 
@@ -53,15 +59,22 @@ final class ActiveUserFilter implements Ordered {
         if (role.isEmpty()) {
             return refuse(request, HttpStatus.FORBIDDEN, "Your account has no Taskforce role.");
         }
-        if (user.hasRole(Role.CLIENT) && (user.tenantId() == null || !tenants.isActive(user.tenantId()))) {
-            return refuse(request, HttpStatus.FORBIDDEN, "Your organisation's access to Taskforce is suspended.");
-        }
         var id = UUID.fromString(user.subject());
+        if (user.hasRole(Role.CLIENT)) {
+            if (user.tenantId() == null || !tenants.isActive(user.tenantId())) {
+                return refuse(request, HttpStatus.FORBIDDEN, "Your organisation's access to Taskforce is suspended.");
+            }
+            // the tenant in the token is an attribute in Keycloak: the product's own membership list must agree
+            if (!tenants.isMember(user.tenantId(), id)) {
+                return refuse(request, HttpStatus.FORBIDDEN,
+                        "You are not a member of the organisation your sign-in names: ask its administrator to invite you.");
+            }
+        }
         var account = accounts.findById(id);
         if (account.isEmpty()) {
             var claims = authentication.get().getAttributes();
-            accounts.register(id, user.username(), (String) claims.get("email"), (String) claims.get("given_name"),
-                    (String) claims.get("family_name"), role.get());
+            firstSeen.register(callers.callerOf(request, authentication.get()), (String) claims.get("email"),
+                    (String) claims.get("given_name"), (String) claims.get("family_name"), role.get());
             return null;
         }
         if (!account.get().active()) {

@@ -21,12 +21,16 @@ final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
 
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
-        Optional<Caller> caller = request.getUserPrincipal(Authentication.class).map(authentication -> new Caller(
-                CurrentUser.of(authentication),
+        Optional<Caller> caller = request.getUserPrincipal(Authentication.class).map(authentication -> callerOf(request, authentication));
+        return () -> caller;
+    }
+
+    /** Who acts and from where; also used by {@link ActiveUserFilter} to audit a person's first appearance. */
+    Caller callerOf(HttpRequest<?> request, Authentication authentication) {
+        return new Caller(CurrentUser.of(authentication),
                 request.getRemoteAddress().getAddress().getHostAddress(),
                 truncate(request.getHeaders().get("User-Agent")),
-                RequestIds.of(request).orElse(null)));
-        return () -> caller;
+                RequestIds.of(request).orElse(null));
     }
 
     private static String truncate(String userAgent) {

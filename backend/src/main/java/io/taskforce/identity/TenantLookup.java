@@ -10,4 +10,7 @@ public interface TenantLookup {
 
     /** Whether the tenant exists and is active: a client of a deactivated tenant may no longer act. */
     boolean isActive(UUID tenantId);
+
+    /** Whether the user is one of the tenant's client members (invited, or seeded with the demo tenants). */
+    boolean isMember(UUID tenantId, UUID userId);
 }

@@ -30,11 +30,11 @@ public interface UserAccountRepository extends CrudRepository<UserAccount, UUID>
             order by role, coalesce(last_name, username), first_name, id""")
     List<UserAccount> findActiveStaff();
 
-    /** Registers a user seen for the first time with a valid token; a no-op when already known. */
+    /** Registers a user seen for the first time with a valid token; a no-op (0) when already known. */
     @Query("""
             insert into user_account (id, username, email, first_name, last_name, role, active, created_at)
             values (:id, :username, :email, :firstName, :lastName, :role, true, now())
             on conflict (id) do nothing""")
-    void register(UUID id, String username, @Nullable String email, @Nullable String firstName,
+    int register(UUID id, String username, @Nullable String email, @Nullable String firstName,
                   @Nullable String lastName, String role);
 }

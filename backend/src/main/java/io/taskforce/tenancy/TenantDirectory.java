@@ -18,9 +18,13 @@ import java.util.UUID;
 public class TenantDirectory implements ChainDirectory, TenantLookup {
 
     private final TenantRepository tenants;
+    private final TenantMemberRepository members;
+    private final TenantTransactions transactions;
 
-    TenantDirectory(TenantRepository tenants) {
+    TenantDirectory(TenantRepository tenants, TenantMemberRepository members, TenantTransactions transactions) {
         this.tenants = tenants;
+        this.members = members;
+        this.transactions = transactions;
     }
 
     @Override
@@ -46,6 +50,11 @@ public class TenantDirectory implements ChainDirectory, TenantLookup {
     @Override
     public boolean isActive(UUID tenantId) {
         return tenants.findById(tenantId).map(Tenant::active).orElse(false);
+    }
+
+    @Override
+    public boolean isMember(UUID tenantId, UUID userId) {
+        return transactions.read(tenantId, () -> members.isMember(tenantId, userId));
     }
 
     @Override

@@ -21,6 +21,10 @@ interface TenantMemberRepository extends GenericRepository<UserAccount, UUID> {
     @Query("insert into tenant_member (tenant_id, user_id) values (:tenantId, :userId) on conflict do nothing")
     void addIfAbsent(UUID tenantId, UUID userId);
 
+    /** Whether the user is a member of the tenant (named here too: row-level security is the second wall). */
+    @Query("select exists (select 1 from tenant_member where tenant_id = :tenantId and user_id = :userId)")
+    boolean isMember(UUID tenantId, UUID userId);
+
     /** Members by user name, then id, after the member with the given id (the page cursor), or from the start. */
     @Query("""
             select u.* from user_account u join tenant_member m on m.user_id = u.id

@@ -33,6 +33,29 @@ final class KeycloakTestAdmin {
         send('PUT', "/users/${id}/reset-password", [type: 'password', value: password, temporary: false])
     }
 
+    /**
+     * A person created in Keycloak directly, bypassing the product's invitations (as a realm administrator could):
+     * the given realm role, an optional tenant attribute, a permanent password. Returns their id.
+     */
+    static String createUser(String username, String role, String tenantId, String password) {
+        Map user = [username     : username, enabled: true, email: "${username}@direct.test".toString(), emailVerified: true,
+                    firstName    : 'Direct', lastName: 'Entry',
+                    credentials  : [[type: 'password', value: password, temporary: false]],
+                    attributes   : tenantId ? [tenant: [tenantId]] : [:]]
+        send('POST', '/users', user)
+        String id = (get("/users?exact=true&username=${URLEncoder.encode(username, 'UTF-8')}") as List<Map>)[0].id
+        Map roleRepresentation = get("/roles/${role}") as Map
+        send('POST', "/users/${id}/role-mappings/realm", [roleRepresentation])
+        id
+    }
+
+    /** What a realm administrator could do: point a user's tenant attribute at another tenant. */
+    static void setTenantAttribute(String id, String tenantId) {
+        Map user = get("/users/${id}") as Map
+        user.attributes = (user.attributes ?: [:]) + [tenant: [tenantId]]
+        send('PUT', "/users/${id}", user)
+    }
+
     private static Object get(String path) {
         def body = send('GET', path, null)
         new JsonSlurper().parseText(body)
