@@ -20,6 +20,38 @@ class RealmFilesSpec extends Specification {
         !production.clients.any { it.secret }
     }
 
+    def "the production realm requires HTTPS everywhere, locks out password guessing and asks for a strong password"() {
+        expect:
+        production.sslRequired == 'all'
+        production.bruteForceProtected
+        production.failureFactor in 3..10
+        production.waitIncrementSeconds >= 60
+        def policy = production.passwordPolicy
+        (policy =~ /length\((\d+)\)/)[0][1].toInteger() >= 12
+        ['notUsername', 'notEmail', 'passwordHistory'].every { policy.contains(it) }
+    }
+
+    def "in the production realm staff and platform admins sign in with a second factor (ProductionRealmSignInSpec signs in)"() {
+        given:
+        def flows = production.authenticationFlows.collectEntries { [(it.alias): it] }
+        def staffFactor = flows['second factor for staff'].authenticationExecutions
+        def condition = production.authenticatorConfig.find { it.alias == staffFactor.find { it.authenticator == 'conditional-user-role' }.authenticatorConfig }
+
+        expect: 'the browser flow goes through the second factor for whoever holds the role the condition checks'
+        production.browserFlow == 'browser with second factor'
+        flows[production.browserFlow].authenticationExecutions.find { it.authenticatorFlow }.flowAlias == 'second factor forms'
+        flows['second factor forms'].authenticationExecutions.find { it.flowAlias == 'second factor for staff' }.requirement == 'CONDITIONAL'
+        staffFactor.find { it.authenticator == 'auth-otp-form' }.requirement == 'REQUIRED'
+        condition.config == [condUserRole: 'second_factor_required', negate: 'false']
+
+        and: 'every staff role and the platform admin role hold it, clients do not'
+        def roles = production.roles.realm.collectEntries { [(it.name): it] }
+        ['consultant', 'lawyer', 'reputation_specialist', 'platform_admin'].every {
+            roles[it].composites?.realm == ['second_factor_required']
+        }
+        !roles.client.composites
+    }
+
     def "the web app logs in with authorization code and PKCE S256 only, in both realms"() {
         expect:
         [production, dev].every { r ->

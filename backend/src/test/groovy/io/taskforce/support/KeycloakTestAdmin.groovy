@@ -56,13 +56,19 @@ final class KeycloakTestAdmin {
         send('PUT', "/users/${id}", user)
     }
 
+    /** Admin API calls on any realm (path under /admin/realms); answers the body, parsed when it is JSON. */
+    static Object onRealms(String method, String path, Object body = null) {
+        def text = send(method, path, body, "${TestServices.KEYCLOAK_URL}/admin/realms")
+        text ? new JsonSlurper().parseText(text) : null
+    }
+
     private static Object get(String path) {
         def body = send('GET', path, null)
         new JsonSlurper().parseText(body)
     }
 
-    private static String send(String method, String path, Object body) {
-        def request = HttpRequest.newBuilder(URI.create(ADMIN + path))
+    private static String send(String method, String path, Object body, String base = ADMIN) {
+        def request = HttpRequest.newBuilder(URI.create(base + path))
                 .header('Authorization', "Bearer ${token()}")
                 .header('Content-Type', 'application/json')
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JsonOutput.toJson(body)))
