@@ -1,5 +1,6 @@
 package io.taskforce.legal;
 
+import io.taskforce.platform.web.UploadRoute;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -43,6 +44,7 @@ class EvidenceController {
     }
 
     @Post(value = "/cases/{caseId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA)
+    @UploadRoute
     @Status(HttpStatus.CREATED)
     @Operation(operationId = "saveEvidence", summary = "A lawyer or reputation specialist saves a capture (multipart: url, capturedAt, file); immutable once saved")
     EvidenceView save(Caller caller, @PathVariable UUID caseId, @Part("url") @Nullable String url,

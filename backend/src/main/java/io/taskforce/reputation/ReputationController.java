@@ -1,5 +1,6 @@
 package io.taskforce.reputation;
 
+import io.taskforce.platform.web.UploadRoute;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -70,6 +71,7 @@ class ReputationController {
     }
 
     @Post("/serp-imports")
+    @UploadRoute
     @Consumes("text/csv")
     @Status(HttpStatus.CREATED)
     @Operation(operationId = "importSerpCsv",

@@ -80,6 +80,10 @@ final class TestServices {
         System.setProperty('taskforce.keycloak-actions.claim-lease', '5s')
         // invitation links land on the application under test (the only redirect the test realm's SPA client allows)
         System.setProperty('taskforce.keycloak-actions.invitation-redirect-url', "http://localhost:${E2E_APP_PORT}/".toString())
+        // the suite acts far faster than people: RateLimitSpec checks the limits on an application of its own
+        System.setProperty('taskforce.rate-limits.user-writes-per-minute', '1000000')
+        System.setProperty('taskforce.rate-limits.address-writes-per-minute', '1000000')
+        System.setProperty('taskforce.rate-limits.anonymous-per-minute', '1000000')
         System.setProperty('taskforce.jobs.polling-interval', '200ms')
         System.setProperty('taskforce.jobs.heartbeat-interval', '1s')
         addShutdownHook { stop() }
