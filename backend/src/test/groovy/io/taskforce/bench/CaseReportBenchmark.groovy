@@ -18,7 +18,7 @@ import java.nio.file.Path
  * Starts an embedded PostgreSQL in a temporary directory and the application context (no HTTP server) with the demo
  * data on, picks the demo case with the most log entries, stakeholders and rumours, and times its staff version (the
  * consultant) and its client version (the tenant's demo client). The demo cases are small, so it then grows that
- * case to --entries log entries (a third public, some linking a published message), --stakeholders and --rumours
+ * case to --entries log entries (a third public), --stakeholders and --rumours
  * (half open) with plain inserts, and times both versions again.
  *
  * Options: --runs N (default 20, after 5 warm-up renders of each version), --entries N (500), --stakeholders N (40),
