@@ -25,7 +25,7 @@ import java.util.function.Function
  * Working the Helio Cloud fire in the real UI: the consultant logs two facts (one public), places the CNIL and the
  * customers on the grid, marks the customers informed, logs the rumour "all customer data is lost" and debunks it
  * with the statement published on the case; the client sees the public entries (and the statement's title) and not
- * the internal one; the report downloads. Screenshots in French and
+ * the internal one, and hears of the public ones; the report downloads. Screenshots in French and
  * English go to target/e2e-screenshots; axe-core checks each page.
  */
 @Stepwise
@@ -162,6 +162,17 @@ class EngagementFlowE2ESpec extends Specification {
         browser.waitUntilTextContains("public-log-${caseId}", "Published message: “${statement}”")
         show("public-log-${caseId}")
         browser.screenshot('engagement-client-portal-en')
+
+        when: 'the bell tells the client of the public entries'
+        browser.byTestId('notification-bell').click()
+
+        then:
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until({ WebDriver d ->
+            browser.byTestId('notification-panel').text.contains(
+                    "New in the running log of Incendie du datacenter SBG-3 ${tag}: Backups are intact: no customer data is lost ${tag}")
+        } as Function)
+        !browser.byTestId('notification-panel').text.contains('Interne')
+        browser.screenshot('engagement-client-notified-en')
 
         cleanup:
         browser.logout()
