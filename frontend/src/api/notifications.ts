@@ -18,12 +18,13 @@ export const NOTIFICATION_EVENTS = enumValues<NotificationEvent>({
   'message.published': 1,
   'message.withdrawn': 1,
   'legal.clock_reminder': 1,
+  'log.public_entry': 1,
 })
 
 /**
  * One in-app notification. The text is composed on the client from `event` and the other fields: `detail` is the new
  * status (case.status_changed), the task's title (task.assigned), the target workstream (handoff.requested) or the
- * message's title (message.*).
+ * message's title (message.*) or the first words of a public running-log entry (log.public_entry).
  */
 export type NotificationView = Omit<Schemas['NotificationView'], 'event'> & { event: NotificationEvent }
 

@@ -19,6 +19,7 @@ export const EVENT_KEYS: Readonly<Record<NotificationEvent, string>> = {
   'message.published': 'messagePublished',
   'message.withdrawn': 'messageWithdrawn',
   'legal.clock_reminder': 'legalClockReminder',
+  'log.public_entry': 'logPublicEntry',
 }
 
 /**
@@ -66,6 +67,9 @@ export function useNotificationText() {
       case 'legal.clock_reminder':
         // the detail is the rule's name and the last day
         return t('notifications.text.legalClockReminder', { caseTitle, deadline: n.detail ?? '' })
+      case 'log.public_entry':
+        // the detail is the entry's first words
+        return t('notifications.text.logPublicEntry', { caseTitle, entry: n.detail ?? '' })
       default:
         // an event this client does not know yet
         return t('notifications.text.other', { caseTitle })
@@ -79,6 +83,9 @@ export function useNotificationText() {
     if (staff.value) {
       if (n.event.startsWith('message.')) {
         return { name: 'case', params: { id: n.caseId }, query: { tab: 'messages' } }
+      }
+      if (n.event === 'log.public_entry') {
+        return { name: 'case', params: { id: n.caseId }, query: { tab: 'log' } }
       }
       return n.event.startsWith('legal.')
         ? { name: 'case', params: { id: n.caseId }, query: { tab: 'legal' } }

@@ -17,6 +17,7 @@ const KEYS: Record<string, string> = {
   'message.published': 'messagePublished',
   'message.withdrawn': 'messageWithdrawn',
   'legal.clock_reminder': 'legalClockReminder',
+  'log.public_entry': 'logPublicEntry',
   'webhook.test': 'webhookTest',
 }
 

@@ -16,7 +16,8 @@ function entry(overrides: Partial<LogEntryView> = {}): LogEntryView {
   return {
     id: 'e1', caseId: CASE_ID, occurredAt: '2026-03-10T05:00:00Z', recordedAt: '2026-03-10T05:01:00Z',
     authorId: 'u-consultant', authorName: 'Claire Morel', kind: 'FACT', workstream: null, text: 'Services restored at 60 %.',
-    links: [], taskId: null, public: true, automatic: false, event: null, params: {}, ...overrides,
+    links: [], taskId: null, public: true, automatic: false, event: null, params: {}, messageId: null, messageTitle: null,
+    ...overrides,
   }
 }
 
@@ -33,7 +34,8 @@ function rumour(overrides: Partial<RumourView> = {}): RumourView {
   return {
     id: 'r1', caseId: CASE_ID, claim: 'All customer data is lost', sourceUrl: null, firstSeenAt: '2026-03-10T04:00:00Z',
     reach: 12000, status: 'WATCHING', resolvedAt: null, resolvedBy: null, responseEntryId: null, responseText: null,
-    minutesToDebunk: null, createdBy: 'u-consultant', createdAt: '2026-03-10T04:00:00Z', ...overrides,
+    minutesToDebunk: null, createdBy: 'u-consultant', createdAt: '2026-03-10T04:00:00Z', messageId: null, messageTitle: null,
+    ...overrides,
   }
 }
 
@@ -90,6 +92,18 @@ describe('Running log', () => {
 
     await fireEvent.click(screen.getByLabelText('Public entries only'))
     await waitFor(() => expect(asked.at(-1)).toContain('publicOnly=true'))
+  })
+
+  it('shows the title of the message an entry links, and offers no message field when none is published', async () => {
+    workspace()
+    server.use(
+      http.get(`/api/v1/cases/${CASE_ID}/log`, () =>
+        HttpResponse.json({ items: [entry({ messageId: 'm1', messageTitle: 'Your data is safe' })], next: null }),
+      ),
+    )
+    await open('log')
+    expect((await screen.findByTestId('log-entry-message', {}, { timeout: 5000 })).textContent).toBe('Published message: “Your data is safe”')
+    expect(screen.queryByTestId('log-add-message')).toBeNull()
   })
 })
 
@@ -153,6 +167,35 @@ describe('Rumour log', () => {
     await fireEvent.click(screen.getByTestId('rumour-r1-submit'))
     expect((await screen.findByTestId('rumour-debunk-time')).textContent).toContain('debunked in 2 h 05')
     expect(screen.queryByTestId('rumour-open')).toBeNull()
+  })
+
+  it('names the published message that answers it, offering the standing ones only, and shows its title', async () => {
+    workspace()
+    let list = [rumour()]
+    let body: Record<string, unknown> = {}
+    server.use(
+      http.get(`/api/v1/cases/${CASE_ID}/published-messages`, () =>
+        HttpResponse.json([
+          { id: 'm-standing', title: 'Your data is safe', state: 'PUBLISHED' },
+          { id: 'm-withdrawn', title: 'First statement', state: 'WITHDRAWN' },
+        ]),
+      ),
+      http.get(`/api/v1/cases/${CASE_ID}/rumours`, () => HttpResponse.json(list)),
+      http.post('/api/v1/rumours/r1/resolve', async ({ request }) => {
+        body = (await request.json()) as Record<string, unknown>
+        list = [rumour({ status: 'DEBUNKED', responseText: 'Backups are intact.', minutesToDebunk: 5, messageId: 'm-standing', messageTitle: 'Your data is safe' })]
+        return HttpResponse.json(list[0])
+      }),
+    )
+    await open('rumours')
+    await screen.findByTestId('rumour-r1-message', {}, { timeout: 5000 })
+    await fireEvent.update(screen.getByTestId('rumour-r1-response'), 'Backups are intact.')
+    await fireEvent.click(screen.getByTestId('rumour-r1-message'))
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Your data is safe']))
+    await fireEvent.mouseDown(screen.getByRole('option'))
+    await fireEvent.click(screen.getByTestId('rumour-r1-submit'))
+    expect((await screen.findByTestId('rumour-message')).textContent).toBe('Published message: “Your data is safe”')
+    expect(body).toEqual({ status: 'DEBUNKED', response: 'Backups are intact.', public: true, messageId: 'm-standing' })
   })
 
   it('shows the server\'s problem when the rumour was resolved meanwhile', async () => {

@@ -80,6 +80,7 @@ describe('Notification preferences', () => {
     'message.published',
     'message.withdrawn',
     'legal.clock_reminder',
+    'log.public_entry',
   ].map((event) => ({ event, enabled: false }))
   const checkbox = (event: string) => screen.getByTestId(`preference-email-${event}`) as HTMLInputElement
 

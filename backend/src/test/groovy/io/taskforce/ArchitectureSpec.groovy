@@ -44,8 +44,8 @@ class ArchitectureSpec extends Specification {
             // reputation: tracked queries and cleanup actions of a case
             // (and legal: a de-listing request's answer date is the legal rule's)
             reputation  : ['cases', 'legal', 'tenancy', 'identity', 'audit', 'notify', 'platform'],
-            // engagement: stakeholders, timeline and rumours of a case
-            engagement  : ['cases', 'tenancy', 'identity', 'audit', 'notify', 'platform'],
+            // engagement: stakeholders, timeline and rumours of a case (and messages: a published message linked by title)
+            engagement  : ['cases', 'messages', 'tenancy', 'identity', 'audit', 'notify', 'platform'],
             // portal: the client's read-only projection of the other features; nothing depends on it
             portal      : ['cases', 'messages', 'legal', 'reputation', 'engagement', 'tenancy', 'identity', 'audit',
                            'platform'],

@@ -53,6 +53,7 @@ final class CaseReport {
             Map.entry("reach", new String[]{"Portée estimée", "Estimated reach"}),
             Map.entry("none", new String[]{"Aucun élément.", "Nothing."}),
             Map.entry("public", new String[]{"public", "public"}),
+            Map.entry("message", new String[]{"Message publié", "Published message"}),
             Map.entry("MANAGE_CLOSELY", new String[]{"Gérer de près", "Manage closely"}),
             Map.entry("KEEP_SATISFIED", new String[]{"Satisfaire", "Keep satisfied"}),
             Map.entry("KEEP_INFORMED", new String[]{"Tenir informée", "Keep informed"}),
@@ -108,6 +109,10 @@ final class CaseReport {
             for (var entry : d.timeline()) {
                 b.append("<tr><td class=\"when\">").append(e(when.format(entry.occurredAt()))).append("</td><td>")
                         .append(e(entry.text()));
+                if (entry.messageTitle() != null) {
+                    b.append("<br/><span class=\"muted\">").append(e(w.apply("message"))).append(" : « ")
+                            .append(e(entry.messageTitle())).append(" »</span>");
+                }
                 if (!d.forClient() && entry.isPublic()) {
                     b.append(" <span class=\"tag\">").append(e(w.apply("public"))).append("</span>");
                 }

@@ -18,10 +18,14 @@ final class LogRequests {
     private LogRequests() {
     }
 
-    /** A fact or a decision; {@code occurredAt} defaults to now, {@code public} to false. */
+    /**
+     * A fact or a decision; {@code occurredAt} defaults to now, {@code public} to false; {@code messageId} links a
+     * message published on the same case.
+     */
     @Serdeable
     record NewEntry(@NotNull LogKind kind, @NotBlank @Size(max = 4000) String text, @Nullable Instant occurredAt,
                     @Nullable Workstream workstream, @Nullable @Size(max = 10) List<@NotBlank @Size(max = 2000) String> links,
-                    @Nullable UUID taskId, @JsonProperty("public") @Nullable Boolean isPublic) {
+                    @Nullable UUID taskId, @JsonProperty("public") @Nullable Boolean isPublic,
+                    @Nullable UUID messageId) {
     }
 }

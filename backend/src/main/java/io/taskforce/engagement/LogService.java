@@ -9,6 +9,7 @@ import io.taskforce.cases.CaseScope;
 import io.taskforce.cases.Workstream;
 import io.taskforce.identity.Caller;
 import io.taskforce.identity.Role;
+import io.taskforce.messages.PublishedMessages;
 import io.taskforce.platform.problem.ApiException;
 import io.taskforce.platform.web.Keyset;
 import io.taskforce.platform.web.Page;
@@ -24,6 +25,8 @@ import java.util.UUID;
 /**
  * The running log (main courante) of a case: the team writes facts and decisions, the product adds an entry for
  * each triage, team, status and phase change (see {@link CaseLog}), and a client reads the public entries only.
+ * An entry may link a message published on the same case ({@code messages} says which are); the tenant's clients
+ * hear of each public entry the team writes ({@link LogNews}).
  */
 @Singleton
 class LogService {
@@ -31,11 +34,15 @@ class LogService {
     private final CaseAccess access;
     private final LogStore store;
     private final AuditTrail audit;
+    private final PublishedMessages messages;
+    private final LogNews news;
 
-    LogService(CaseAccess access, LogStore store, AuditTrail audit) {
+    LogService(CaseAccess access, LogStore store, AuditTrail audit, PublishedMessages messages, LogNews news) {
         this.access = access;
         this.store = store;
         this.audit = audit;
+        this.messages = messages;
+        this.news = news;
     }
 
     LogEntryView write(Caller caller, UUID caseId, LogRequests.NewEntry request) {
@@ -49,6 +56,7 @@ class LogService {
             if (request.taskId() != null && !store.taskOfCase(request.taskId(), caseId)) {
                 throw ApiException.badRequest("taskId: no task of this case has this id.");
             }
+            requirePublished(caseId, request.messageId());
             var now = now();
             var occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
             if (occurredAt.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
@@ -56,22 +64,30 @@ class LogService {
             }
             var row = new LogStore.NewRow(UUID.randomUUID(), scope.tenantId(), caseId, occurredAt, now, caller.userId(),
                     request.kind(), request.workstream(), request.text().strip(), links, request.taskId(),
-                    Boolean.TRUE.equals(request.isPublic()), null, Map.of());
+                    Boolean.TRUE.equals(request.isPublic()), null, Map.of(), request.messageId());
             store.insert(row);
             audit.record(caller, AuditEntry.ofCase(caseId, "log.entry_added", "log_entry", row.id(), Changes.of()
                     .set("kind", row.kind()).set("workstream", row.workstream()).set("text", row.text())
                     .set("occurredAt", row.occurredAt()).set("public", row.isPublic()).set("links", links)
-                    .set("taskId", row.taskId())));
-            return store.find(row.id());
+                    .set("taskId", row.taskId()).set("messageId", row.messageId())));
+            var entry = store.find(row.id());
+            news.written(caller, scope, entry);
+            return entry;
         });
     }
 
     /** Inside a case transaction already checked by the caller: an entry the product writes (no audit of its own). */
     LogEntryView append(Caller caller, CaseScope scope, LogKind kind, String text, boolean isPublic, @Nullable String event,
                         Map<String, String> params) {
+        return append(caller, scope, kind, text, isPublic, event, params, null);
+    }
+
+    /** As above, linking a message already checked with {@link #requirePublished}. */
+    LogEntryView append(Caller caller, CaseScope scope, LogKind kind, String text, boolean isPublic, @Nullable String event,
+                        Map<String, String> params, @Nullable UUID messageId) {
         var now = now();
         var row = new LogStore.NewRow(UUID.randomUUID(), scope.tenantId(), scope.caseId(), now, now, caller.userId(), kind,
-                null, text, List.of(), null, isPublic, event, params);
+                null, text, List.of(), null, isPublic, event, params, messageId);
         store.insert(row);
         return store.find(row.id());
     }
@@ -88,6 +104,14 @@ class LogService {
             var rows = store.page(scope.tenantId(), caseId, f, Keyset.atOf(from), Keyset.idOf(from), limit);
             return Page.of(rows, limit, e -> new Keyset(e.occurredAt(), e.id()).encode());
         });
+    }
+
+    /** A linked message must stand published on this very case (a draft, another case's, another tenant's: refused). */
+    void requirePublished(UUID caseId, @Nullable UUID messageId) {
+        if (messageId != null && messages.standingOnCase(caseId, messageId).isEmpty()) {
+            throw ApiException.badRequest("messageId: no message published on this case has this id (a message is"
+                    + " linked once it is published, and not after it is withdrawn).");
+        }
     }
 
     /** Consultants write in any workstream (or none); the other firms in their own workstream only (DESIGN §2). */

@@ -3,6 +3,7 @@ package io.taskforce.engagement;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.taskforce.cases.Workstream;
+import io.taskforce.messages.PublishedMessages;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The running log's table: insert-only, read newest first with filters and a keyset. */
 @Singleton
@@ -22,13 +25,13 @@ class LogStore {
 
     private static final String SELECT = """
             select e.id, e.case_id, e.occurred_at, e.recorded_at, e.author_id, %s, e.kind, e.workstream, e.text, e.links,
-                   e.task_id, e.public, e.event, e.params::text
+                   e.task_id, e.public, e.event, e.params::text, e.message_id
             from log_entry e join user_account u on u.id = e.author_id""".formatted(Sql.NAME);
 
     /** A new entry as the service builds it. */
     record NewRow(UUID id, UUID tenantId, UUID caseId, Instant occurredAt, Instant recordedAt, UUID authorId, LogKind kind,
                   @Nullable Workstream workstream, String text, List<String> links, @Nullable UUID taskId, boolean isPublic,
-                  @Nullable String event, Map<String, String> params) {
+                  @Nullable String event, Map<String, String> params, @Nullable UUID messageId) {
     }
 
     /** The filters of the log's list; null means "any". */
@@ -38,10 +41,12 @@ class LogStore {
 
     private final Sql sql;
     private final ObjectMapper json;
+    private final PublishedMessages messages;
 
-    LogStore(Sql sql, ObjectMapper json) {
+    LogStore(Sql sql, ObjectMapper json, PublishedMessages messages) {
         this.sql = sql;
         this.json = json;
+        this.messages = messages;
     }
 
     void insert(NewRow r) {
@@ -53,8 +58,8 @@ class LogStore {
         }
         sql.update("""
                 insert into log_entry (id, tenant_id, case_id, occurred_at, recorded_at, author_id, kind, workstream, text,
-                                       links, task_id, public, event, params)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", ps -> {
+                                       links, task_id, public, event, params, message_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""", ps -> {
             Sql.bindAll(ps, Arrays.asList(r.id(), r.tenantId(), r.caseId(), r.occurredAt(), r.recordedAt(), r.authorId(),
                     r.kind(), r.workstream(), r.text()));
             ps.setArray(10, ps.getConnection().createArrayOf("text", r.links().toArray()));
@@ -62,11 +67,12 @@ class LogStore {
             ps.setBoolean(12, r.isPublic());
             ps.setString(13, r.event());
             ps.setString(14, params);
+            ps.setObject(15, r.messageId());
         });
     }
 
     LogEntryView find(UUID id) {
-        return sql.one(SELECT + " where e.id = ?", ps -> ps.setObject(1, id), this::view).orElseThrow();
+        return titled(sql.many(SELECT + " where e.id = ?", ps -> ps.setObject(1, id), this::view)).get(0);
     }
 
     /** Newest fact first; {@code limit + 1} rows so that the caller knows whether a next page exists. */
@@ -98,14 +104,14 @@ class LogStore {
             params.add(afterId);
         }
         params.add(limit + 1);
-        return sql.many(SELECT + where + " order by e.occurred_at desc, e.id desc limit ?",
-                ps -> Sql.bindAll(ps, params), this::view);
+        return titled(sql.many(SELECT + where + " order by e.occurred_at desc, e.id desc limit ?",
+                ps -> Sql.bindAll(ps, params), this::view));
     }
 
     /** Every entry of a case, oldest first (the report's timeline). */
     List<LogEntryView> all(UUID caseId, boolean publicOnly) {
-        return sql.many(SELECT + " where e.case_id = ?" + (publicOnly ? " and e.public" : "")
-                + " order by e.occurred_at, e.id", ps -> ps.setObject(1, caseId), this::view);
+        return titled(sql.many(SELECT + " where e.case_id = ?" + (publicOnly ? " and e.public" : "")
+                + " order by e.occurred_at, e.id", ps -> ps.setObject(1, caseId), this::view));
     }
 
     boolean taskOfCase(UUID taskId, UUID caseId) {
@@ -113,6 +119,16 @@ class LogStore {
             ps.setObject(1, taskId);
             ps.setObject(2, caseId);
         }, rs -> true).isPresent();
+    }
+
+    /** The linked messages' titles come from {@code messages}, which owns their tables (one query per page). */
+    private List<LogEntryView> titled(List<LogEntryView> entries) {
+        var ids = entries.stream().map(LogEntryView::messageId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return entries;
+        }
+        var titles = messages.titles(ids);
+        return entries.stream().map(e -> e.messageId() == null ? e : e.withMessageTitle(titles.get(e.messageId()))).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -127,6 +143,7 @@ class LogStore {
         return new LogEntryView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
                 rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class), rs.getString(6), LogKind.valueOf(rs.getString(7)),
                 ws == null ? null : Workstream.valueOf(ws), rs.getString(9), List.of((String[]) rs.getArray(10).getArray()),
-                rs.getObject(11, UUID.class), rs.getBoolean(12), rs.getString(13) != null, rs.getString(13), params);
+                rs.getObject(11, UUID.class), rs.getBoolean(12), rs.getString(13) != null, rs.getString(13), params,
+                rs.getObject(15, UUID.class), null);
     }
 }

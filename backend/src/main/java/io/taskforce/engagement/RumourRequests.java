@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** What clients of the API send to the rumour routes. */
 final class RumourRequests {
@@ -24,9 +25,12 @@ final class RumourRequests {
                      @Nullable Instant firstSeenAt, @Nullable @Min(0) Integer reach) {
     }
 
-    /** The verdict and the response, which becomes an entry of the running log (public if said so). */
+    /**
+     * The verdict and the response, which becomes an entry of the running log (public if said so); {@code messageId}
+     * names the message published on the same case that answers the rumour, if any.
+     */
     @Serdeable
     record Resolve(@NotNull RumourStatus status, @NotBlank @Size(max = 4000) String response,
-                   @JsonProperty("public") @Nullable Boolean isPublic) {
+                   @JsonProperty("public") @Nullable Boolean isPublic, @Nullable UUID messageId) {
     }
 }

@@ -15,8 +15,8 @@ import java.util.UUID;
 
 /**
  * The watch on rumours. A rumour is WATCHING until the team debunks or confirms it, once; the response is written
- * into the running log in the same transaction (a message can be linked from that entry once it is published), and
- * the time-to-debunk follows from the dates.
+ * into the running log in the same transaction, naming the published message that answers it if there is one, and
+ * the time-to-debunk follows from the dates. A public response is the client's news like any public entry.
  */
 @Singleton
 class RumourService {
@@ -25,12 +25,14 @@ class RumourService {
     private final RumourStore store;
     private final LogService log;
     private final AuditTrail audit;
+    private final LogNews news;
 
-    RumourService(CaseAccess access, RumourStore store, LogService log, AuditTrail audit) {
+    RumourService(CaseAccess access, RumourStore store, LogService log, AuditTrail audit, LogNews news) {
         this.access = access;
         this.store = store;
         this.log = log;
         this.audit = audit;
+        this.news = news;
     }
 
     List<RumourView> list(Caller caller, UUID caseId, boolean openOnly) {
@@ -68,15 +70,17 @@ class RumourService {
             if (rumour.status() != RumourStatus.WATCHING) {
                 throw ApiException.conflict("This rumour was already " + rumour.status() + ".");
             }
+            log.requirePublished(caseId, request.messageId());
             var now = LogService.now();
             var entry = log.append(caller, scope, LogKind.RUMOUR, request.response().strip(),
                     Boolean.TRUE.equals(request.isPublic()), null, Map.of("rumourId", rumourId.toString(),
-                            "verdict", request.status().name()));
+                            "verdict", request.status().name()), request.messageId());
             store.resolve(rumourId, request.status(), now, caller.userId(), entry.id());
             audit.record(caller, AuditEntry.ofCase(caseId, "rumour.resolved", "rumour", rumourId, Changes.of()
                     .changed("status", rumour.status(), request.status()).set("response", entry.text())
-                    .set("responseEntryId", entry.id()).set("public", entry.isPublic())
+                    .set("responseEntryId", entry.id()).set("public", entry.isPublic()).set("messageId", entry.messageId())
                     .set("minutesToDebunk", DebunkTime.minutes(request.status(), rumour.firstSeenAt(), now))));
+            news.written(caller, scope, entry);
             return store.find(rumourId).orElseThrow();
         });
     }

@@ -1,6 +1,7 @@
 package io.taskforce.engagement;
 
 import io.micronaut.core.annotation.Nullable;
+import io.taskforce.messages.PublishedMessages;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -8,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The rumour table of the case transaction in progress. */
 @Singleton
@@ -17,13 +20,15 @@ class RumourStore {
 
     private static final String SELECT = """
             select r.id, r.case_id, r.claim, r.source_url, r.first_seen_at, r.reach, r.status, r.resolved_at, r.resolved_by,
-                   r.response_entry_id, e.text, r.created_by, r.created_at
+                   r.response_entry_id, e.text, r.created_by, r.created_at, e.message_id
             from rumour r left join log_entry e on e.tenant_id = r.tenant_id and e.id = r.response_entry_id""";
 
     private final Sql sql;
+    private final PublishedMessages messages;
 
-    RumourStore(Sql sql) {
+    RumourStore(Sql sql, PublishedMessages messages) {
         this.sql = sql;
+        this.messages = messages;
     }
 
     void insert(UUID id, UUID tenantId, UUID caseId, String claim, @Nullable String sourceUrl, Instant firstSeenAt,
@@ -46,7 +51,7 @@ class RumourStore {
     }
 
     Optional<RumourView> find(UUID id) {
-        return sql.one(SELECT + " where r.id = ?", ps -> ps.setObject(1, id), RumourStore::view);
+        return titled(sql.many(SELECT + " where r.id = ?", ps -> ps.setObject(1, id), RumourStore::view)).stream().findFirst();
     }
 
     Optional<UUID> caseOf(UUID id) {
@@ -55,9 +60,19 @@ class RumourStore {
 
     /** Open rumours oldest first (the ones that have run longest), then the resolved ones, last resolved first. */
     List<RumourView> ofCase(UUID caseId, boolean openOnly) {
-        return sql.many(SELECT + " where r.case_id = ?" + (openOnly ? " and r.status = 'WATCHING'" : "")
+        return titled(sql.many(SELECT + " where r.case_id = ?" + (openOnly ? " and r.status = 'WATCHING'" : "")
                 + " order by (r.status = 'WATCHING') desc, case when r.status = 'WATCHING' then r.first_seen_at end asc,"
-                + " r.resolved_at desc, r.id", ps -> ps.setObject(1, caseId), RumourStore::view);
+                + " r.resolved_at desc, r.id", ps -> ps.setObject(1, caseId), RumourStore::view));
+    }
+
+    /** The answering messages' titles come from {@code messages}, which owns their tables. */
+    private List<RumourView> titled(List<RumourView> rumours) {
+        var ids = rumours.stream().map(RumourView::messageId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return rumours;
+        }
+        var titles = messages.titles(ids);
+        return rumours.stream().map(r -> r.messageId() == null ? r : r.withMessageTitle(titles.get(r.messageId()))).toList();
     }
 
     private static RumourView view(ResultSet rs) throws SQLException {
@@ -67,6 +82,7 @@ class RumourStore {
         return new RumourView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 firstSeen, (Integer) rs.getObject(6), status, resolved, rs.getObject(9, UUID.class),
                 rs.getObject(10, UUID.class), rs.getString(11), DebunkTime.minutes(status, firstSeen, resolved),
-                rs.getObject(12, UUID.class), rs.getTimestamp(13).toInstant());
+                rs.getObject(12, UUID.class), rs.getTimestamp(13).toInstant(),
+                rs.getObject(14, UUID.class), null);
     }
 }

@@ -18,7 +18,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -230,6 +233,31 @@ class MessageStore {
             return id;
         });
         return new CaseFacts((String) head[0], (Integer) head[1], lead[0], List.copyOf(lawyers));
+    }
+
+    /**
+     * The title each message was last published under, for those of {@code ids} that were ever published (a withdrawn
+     * one keeps its title: what it said then is part of the story). Row-level security limits it to what the caller reads.
+     */
+    Map<UUID, Published> lastPublished(Collection<UUID> ids) {
+        var found = new HashMap<UUID, Published>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        many("""
+                select m.id, m.case_id, m.state, r.title
+                from message m
+                join lateral (select p.revision from message_publication p
+                              where p.tenant_id = m.tenant_id and p.message_id = m.id order by p.at desc limit 1) p on true
+                join message_revision r on r.tenant_id = m.tenant_id and r.message_id = m.id and r.number = p.revision
+                where m.id = any(?)""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
+                rs -> found.put(rs.getObject(1, UUID.class), new Published(rs.getObject(2, UUID.class),
+                        MessageState.valueOf(rs.getString(3)), rs.getString(4))));
+        return found;
+    }
+
+    /** A published message as {@link #lastPublished} reads it. */
+    record Published(UUID caseId, MessageState state, String title) {
     }
 
     List<MessageTemplate> templates() {

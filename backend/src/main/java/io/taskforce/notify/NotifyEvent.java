@@ -15,7 +15,8 @@ public enum NotifyEvent {
     MESSAGE_APPROVED("message.approved", true),
     MESSAGE_PUBLISHED("message.published", false),
     MESSAGE_WITHDRAWN("message.withdrawn", false),
-    LEGAL_CLOCK_REMINDER("legal.clock_reminder", true);
+    LEGAL_CLOCK_REMINDER("legal.clock_reminder", true),
+    LOG_PUBLIC_ENTRY("log.public_entry", false);
 
     private final String code;
     private final boolean emailByDefault;

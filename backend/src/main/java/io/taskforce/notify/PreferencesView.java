@@ -20,7 +20,8 @@ public record PreferencesView(
             @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     allowableValues = {"case.reported", "case.status_changed", "task.assigned", "handoff.requested",
                     "message.review_requested", "message.review_escalated", "message.changes_requested", "message.approved",
-                    "message.published", "message.withdrawn", "legal.clock_reminder"})
+                    "message.published", "message.withdrawn", "legal.clock_reminder",
+                    "log.public_entry"})
             String event,
             boolean enabled) {
     }

@@ -23,8 +23,9 @@ import java.util.function.Function
 
 /**
  * Working the Helio Cloud fire in the real UI: the consultant logs two facts (one public), places the CNIL and the
- * customers on the grid, marks the customers informed, logs the rumour "all customer data is lost" and debunks it;
- * the client sees the public entry and not the internal one; the report downloads. Screenshots in French and
+ * customers on the grid, marks the customers informed, logs the rumour "all customer data is lost" and debunks it
+ * with the statement published on the case; the client sees the public entries (and the statement's title) and not
+ * the internal one, and hears of the public ones; the report downloads. Screenshots in French and
  * English go to target/e2e-screenshots; axe-core checks each page.
  */
 @Stepwise
@@ -37,13 +38,15 @@ class EngagementFlowE2ESpec extends Specification {
     @Shared String tag = UUID.randomUUID().toString().take(6)
     @Shared String caseId
     @Shared Path downloads = Files.createTempDirectory('tf-e2e-downloads')
+    @Shared String statement = "Point de situation : les données clients sont intactes ${tag}"
 
     def setupSpec() {
-        ['consultant'].each { api.get('/api/v1/me', Tokens.of(it)) }
+        ['consultant', 'lawyer'].each { api.get('/api/v1/me', Tokens.of(it)) }
         caseId = api.post('/api/v1/cases', Tokens.of('client-a'), [title: "Incendie du datacenter SBG-3 ${tag}",
                 summary: 'Un incendie a touché le bâtiment SBG-3 cette nuit.', personalData: false]).json.id
         assert api.post("/api/v1/cases/${caseId}/triage", Tokens.of('consultant'), [crisisTypes: ['INDUSTRIAL_ACCIDENT'],
                 cluster: 'ACCIDENTAL', severity: 4, kinetics: 'FAST', phase: 'HOT', workstreams: ['COMMUNICATION', 'LEGAL'], tasks: []]).status == 200
+        publishStatement()
     }
 
     def "the consultant logs two facts, one public, in French"() {
@@ -103,10 +106,13 @@ class EngagementFlowE2ESpec extends Specification {
         String id = open.getAttribute('data-rumour-id')
         browser.screenshot('engagement-rumour-open-en')
         type("rumour-${id}-response", "Backups are intact: no customer data is lost ${tag}")
+        choose("rumour-${id}-message", statement)
+        browser.screenshot('engagement-rumour-answer-en')
         browser.byTestId("rumour-${id}-submit").click()
 
         then:
         browser.byTestId('rumour-debunk-time').text.contains('debunked in')
+        browser.byTestId('rumour-message').text == "Published message: “${statement}”"
         browser.byTestId('rumours-none-open')
         browser.screenshot('engagement-rumour-debunked-en')
         browser.accessibilityViolations() == []
@@ -142,6 +148,7 @@ class EngagementFlowE2ESpec extends Specification {
         then:
         !browser.byTestId("public-log-${caseId}").text.contains('Interne')
         browser.byTestId("public-log-${caseId}").text.contains("Backups are intact: no customer data is lost ${tag}")
+        browser.byTestId("public-log-${caseId}").text.contains("Message publié : « ${statement} »")
         show("public-log-${caseId}")
         browser.screenshot('engagement-client-portal-fr')
         browser.accessibilityViolations() == []
@@ -152,11 +159,36 @@ class EngagementFlowE2ESpec extends Specification {
 
         then:
         browser.waitUntilTextContains("public-log-${caseId}", 'What happened')
+        browser.waitUntilTextContains("public-log-${caseId}", "Published message: “${statement}”")
         show("public-log-${caseId}")
         browser.screenshot('engagement-client-portal-en')
 
+        when: 'the bell tells the client of the public entries'
+        browser.byTestId('notification-bell').click()
+
+        then:
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until({ WebDriver d ->
+            browser.byTestId('notification-panel').text.contains(
+                    "New in the running log of Incendie du datacenter SBG-3 ${tag}: Backups are intact: no customer data is lost ${tag}")
+        } as Function)
+        !browser.byTestId('notification-panel').text.contains('Interne')
+        browser.screenshot('engagement-client-notified-en')
+
         cleanup:
         browser.logout()
+    }
+
+    /** The holding statement answering the rumour, drafted, approved by the team's lawyer and published (the API's way). */
+    private void publishStatement() {
+        assert api.post("/api/v1/cases/${caseId}/team", Tokens.of('consultant'),
+                [userId: '6d1b2c3f-4e5a-4b6c-9d7e-8f90a1b2c3d4', workstream: 'LEGAL', lead: true]).status == 201
+        def created = api.post("/api/v1/cases/${caseId}/messages", Tokens.of('consultant'), [kind: 'PRESS_RELEASE',
+                title: statement, language: 'fr', body: 'Nos sauvegardes sont intactes : aucune donnée client n’est perdue.',
+                channels: ['PRESS'], audience: ['CUSTOMERS']]).json
+        String id = created.id
+        api.post("/api/v1/messages/${id}/submit", Tokens.of('consultant'), [revision: 1])
+        api.post("/api/v1/messages/${id}/approve", Tokens.of('lawyer'), [revision: 1, sha256: created.currentRevision.sha256])
+        assert api.post("/api/v1/messages/${id}/publish", Tokens.of('consultant'), [revision: 1, sha256: created.currentRevision.sha256]).status == 200
     }
 
     /** Scrolls the element to the top of the window, so that the screenshot shows it. */
