@@ -76,6 +76,10 @@ class JwtChecksSpec extends Specification {
         'signed by a key that names its own JWKS (jku)' | { s -> s.signedWithJku(s.claims().build()) }
         'signed with HS256 using the public key as secret' | { s -> s.hmacWithPublicKey(s.claims().build()) }
         'without expiry (exp)'                       | { s -> s.signed(s.claims().expirationTime(null).build()) }
+        'whose kid names no key (signed by another)' | { s -> s.signedBy(s.attacker, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID('no-such-key'), s.claims().build()) }
+        'carrying its own key (jwk header)'          | { s -> s.signedBy(s.attacker, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(s.trusted.keyID).jwk(s.attacker.toPublicJWK()), s.claims().build()) }
+        'pointing at a certificate elsewhere (x5u)'  | { s -> s.signedBy(s.attacker, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(s.trusted.keyID).x509CertURL(URI.create("http://127.0.0.1:${s.keys.address.port}/attacker")), s.claims().build()) }
+        'with the trusted kid but signed by another key' | { s -> s.signedBy(s.attacker, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(s.trusted.keyID), s.claims().build()) }
         'that is an ID token (typ ID)'               | { s -> s.signed(s.claims().claim('typ', 'ID').build()) }
         'without a type (typ)'                       | { s -> s.signed(s.claims().claim('typ', null).build()) }
         'issued to a client that is not ours (azp)'  | { s -> s.signed(s.claims().claim('azp', 'someone-else').build()) }
@@ -99,6 +103,12 @@ class JwtChecksSpec extends Specification {
     String signed(JWTClaimsSet claims) {
         def jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(trusted.keyID).build(), claims)
         jwt.sign(new RSASSASigner(trusted))
+        jwt.serialize()
+    }
+
+    String signedBy(RSAKey key, JWSHeader.Builder header, JWTClaimsSet claims) {
+        def jwt = new SignedJWT(header.build(), claims)
+        jwt.sign(new RSASSASigner(key))
         jwt.serialize()
     }
 
