@@ -33,11 +33,13 @@ class ActionService {
     private final ClockStore clockRows;
     private final ClockService clocks;
     private final RuleStore rules;
+    private final PublicationStore publications;
     private final AuditTrail audit;
 
     ActionService(CaseAccess access, ActionStore actions, ClockStore clockRows, ClockService clocks, RuleStore rules,
-                  AuditTrail audit) {
+                  PublicationStore publications, AuditTrail audit) {
         this.access = access;
+        this.publications = publications;
         this.actions = actions;
         this.clockRows = clockRows;
         this.clocks = clocks;
@@ -57,6 +59,10 @@ class ActionService {
         return access.write(caller, caseId, scope -> {
             ClockService.requireLawyer(caller, scope);
             var now = ClockService.now();
+            if (request.publicationId() != null && publications.find(request.publicationId())
+                    .filter(p -> p.caseId().equals(caseId)).isEmpty()) {
+                throw ApiException.badRequest("publicationId: no hostile publication of this case has this id.");
+            }
             var urls = request.urls() == null ? List.<String>of() : request.urls().stream().map(String::strip).toList();
             var a = new ActionRow(UUID.randomUUID(), scope.tenantId(), caseId, request.kind(), ActionStatus.DRAFT,
                     request.title().strip(), text(request.recipient()), urls, text(request.reasons()),

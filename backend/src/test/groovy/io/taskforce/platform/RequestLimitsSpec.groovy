@@ -101,7 +101,7 @@ class RequestLimitsSpec extends Specification {
 
     def "requests without a token are limited per address (the secret calendar-feed URLs, the sign-in configuration)"() {
         when:
-        def answers = (1..4).collect { limitedApi.get("/api/v1/calendar-feeds/guess-${it}") }
+        def answers = (1..4).collect { limitedApi.get("/api/v1/legal/calendar-feeds/guess-${it}") }
 
         then:
         answers.take(3)*.status.every { it == 404 }
