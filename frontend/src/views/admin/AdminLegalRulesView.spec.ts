@@ -67,12 +67,12 @@ describe('Administration: legal deadline rules', () => {
     for (const text of [defamation.id, defamation.nameFr, defamation.nameEn, defamation.basis, defamation.textVersion, 'v1', '3 months']) {
       expect(row.textContent).toContain(text)
     }
-    expect(row.textContent).toContain('From date to same date')
+    expect(row.textContent).toContain('Date to same date (months, years)')
     expect(screen.getByTestId(`admin-legal-rule-reminders-${defamation.id}`).textContent).toContain('50%, P14D, P7D, P2D')
     const hours = screen.getByTestId(`admin-legal-rule-${gdpr.id}`)
     expect(hours.textContent).toContain('72 hours')
     expect(hours.textContent).toContain('v2')
-    expect(hours.textContent).toContain('Real elapsed hours')
+    expect(hours.textContent).toContain('Elapsed hours')
     expect(await axeViolations()).toEqual([])
   })
 
@@ -93,6 +93,7 @@ describe('Administration: legal deadline rules', () => {
     expect(versioning.textContent).toContain('Saving makes version 2 of press-defamation-3m')
     expect(versioning.textContent).toContain('Clocks already running keep version 1')
     expect((screen.getByTestId('legal-rule-name-fr') as HTMLInputElement).value).toBe(defamation.nameFr)
+    expect(document.activeElement).toBe(screen.getByTestId('legal-rule-name-fr'))
     expect(await axeViolations()).toEqual([])
 
     await fireEvent.update(screen.getByTestId('legal-rule-text-version'), ' version en vigueur depuis le 1er janvier 2027 ')
