@@ -1,9 +1,9 @@
 package io.taskforce.legal;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,7 +30,8 @@ import java.util.UUID;
  * object left behind is harmless: its key holds a fresh random id that no row names, and files are only ever served
  * through their row.
  */
-@Singleton
+// created at start-up, so that S3 switched on without a bucket stops the application rather than the first upload
+@Context
 @Requires(property = "taskforce.evidence.s3.enabled", value = "true")
 class S3EvidenceFiles implements EvidenceFiles {
 

@@ -1,6 +1,7 @@
 package io.taskforce.legal
 
 import io.micronaut.context.ApplicationContext
+import io.micronaut.context.exceptions.BeanInstantiationException
 import io.micronaut.runtime.server.EmbeddedServer
 import io.taskforce.support.Api
 import io.taskforce.support.MotoServer
@@ -188,6 +189,22 @@ class EvidenceStorageSpec extends Specification {
         [fromDatabase, fromObjectInstance].every {
             it.status == 200 && it.header('X-Content-SHA256') == sha256(capture) && it.text.getBytes('UTF-8') == capture
         }
+    }
+
+    def "object storage switched on without a bucket stops the application at start, not at the first upload"() {
+        when:
+        ApplicationContext.run(['taskforce.evidence.s3.enabled': true, 'flyway.enabled': false,
+                                'datasources.default.url': 'jdbc:postgresql://127.0.0.1:1/none']).close()
+
+        then:
+        def e = thrown(BeanInstantiationException)
+        rootMessage(e).contains('taskforce.evidence.s3.bucket is not set')
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e
+        while (t.cause != null && t.cause != t) t = t.cause
+        t.message
     }
 
     private List<String> objectsOfCase() {
