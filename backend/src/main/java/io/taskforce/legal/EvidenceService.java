@@ -149,8 +149,21 @@ class EvidenceService {
                 return sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, id), EvidenceService::evidence).orElseThrow();
             });
         } catch (RuntimeException e) {
-            files.discard(key);
+            // a commit whose answer was lost may still have saved the row: delete its file only when sure it did not
+            if (key != null && !rowMayExist(caller, caseId, stored.evidenceId())) {
+                files.discard(key);
+            }
             throw e;
+        }
+    }
+
+    private boolean rowMayExist(Caller caller, UUID caseId, UUID evidenceId) {
+        try {
+            return access.read(caller, caseId, scope -> sql.one("select 1 from legal_evidence where id = ?",
+                    ps -> ps.setObject(1, evidenceId), rs -> rs.getInt(1)).isPresent());
+        } catch (RuntimeException unknown) {
+            // cannot tell: keep the object (one that no row names is never served)
+            return true;
         }
     }
 

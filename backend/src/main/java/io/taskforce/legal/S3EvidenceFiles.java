@@ -26,9 +26,9 @@ import java.util.UUID;
 /**
  * Evidence files as objects in an S3-compatible bucket, keyed {@code <prefix><tenant>/<case>/<evidence>}. An object is
  * written before its row and never over another ({@code If-None-Match: *}); the server checks the SHA-256 sent with it
- * on receipt. If the row's transaction then fails the object is deleted again; should that delete fail too, the
- * object left behind is harmless: its key holds a fresh random id that no row names, and files are only ever served
- * through their row.
+ * on receipt. If the row's transaction then fails and the row is surely not there, the object is deleted again. When
+ * that cannot be told, or the delete fails, the object stays: harmless, since its key holds a fresh random id and
+ * files are only ever served through the row that names them.
  */
 // created at start-up, so that S3 switched on without a bucket stops the application rather than the first upload
 @Context
