@@ -4,12 +4,14 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
+import io.taskforce.platform.problem.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -76,7 +78,9 @@ class S3EvidenceFiles implements EvidenceFiles {
             if (e.statusCode() == 412) {
                 throw new IllegalStateException("An evidence object already exists at " + key + "; evidence is never overwritten", e);
             }
-            throw e;
+            throw unavailable("write", key, e);
+        } catch (SdkException e) {
+            throw unavailable("write", key, e);
         }
         return key;
     }
@@ -107,7 +111,15 @@ class S3EvidenceFiles implements EvidenceFiles {
             return s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray();
         } catch (NoSuchKeyException e) {
             return null;
+        } catch (SdkException e) {
+            throw unavailable("read", key, e);
         }
+    }
+
+    /** The bucket did not answer as it should: the caller is told to try again, the details go to the log only. */
+    private static ApiException unavailable(String what, String key, SdkException e) {
+        LOG.error("Could not {} the evidence object {}", what, key, e);
+        return ApiException.unavailable("The evidence file storage is unavailable; nothing was saved or served. Try again later.");
     }
 
     @PreDestroy

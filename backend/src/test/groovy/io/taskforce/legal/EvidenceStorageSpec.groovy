@@ -191,6 +191,23 @@ class EvidenceStorageSpec extends Specification {
         }
     }
 
+    def "with the object storage unreachable, saving and reading its files answer 503 and nothing is saved"() {
+        given:
+        String inBucket = new Api(objects.URI).multipart("/api/v1/cases/${caseId}/evidence", Tokens.of('lawyer'),
+                [url: 'https://blog.test/verdier-3', capturedAt: '2026-03-12T09:00:00Z'], 'blog-3.html', 'text/html', capture).json.id
+        int before = new Api(objects.URI).get("/api/v1/cases/${caseId}/evidence", Tokens.of('lawyer')).json.size()
+        moto.close()
+
+        when:
+        def saved = new Api(objects.URI).multipart("/api/v1/cases/${caseId}/evidence", Tokens.of('lawyer'),
+                [url: 'https://blog.test/verdier-4', capturedAt: '2026-03-12T09:00:00Z'], 'blog-4.html', 'text/html', capture)
+        def read = new Api(objects.URI).get("/api/v1/evidence/${inBucket}/file", Tokens.of('lawyer'))
+
+        then:
+        [saved, read].every { it.status == 503 && it.problem && it.text.contains('storage is unavailable') }
+        new Api(objects.URI).get("/api/v1/cases/${caseId}/evidence", Tokens.of('lawyer')).json.size() == before
+    }
+
     def "object storage switched on without a bucket stops the application at start, not at the first upload"() {
         when:
         ApplicationContext.run(['taskforce.evidence.s3.enabled': true, 'flyway.enabled': false,
