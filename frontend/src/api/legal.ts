@@ -45,6 +45,21 @@ export function listLegalRules(): Promise<LegalRule[]> {
   return apiFetch<LegalRule[]>('/api/v1/legal/rules')
 }
 
+/** A platform admin's edit: every field of the rule's next version (its id and trigger stay). */
+export type LegalRuleEdit = Pick<LegalRule, 'nameFr' | 'nameEn' | 'basis' | 'textVersion' | 'amount' | 'unit' | 'counting' | 'reminders'>
+
+/** Makes the rule's next version (platform admins); running clocks keep the version they started with. */
+export function updateLegalRule(id: string, edit: LegalRuleEdit): Promise<LegalRule> {
+  return apiSend<LegalRule>(`/api/v1/legal/rules/${encodeURIComponent(id)}`, 'PUT', edit)
+}
+
+/** Which units each counting convention counts (the API refuses the other pairs). */
+export const COUNTING_UNITS: Readonly<Record<Counting, readonly PeriodUnit[]>> = {
+  CALENDAR_MONTHS: ['MONTHS', 'YEARS'],
+  WHOLE_DAYS: ['DAYS'],
+  ELAPSED_HOURS: ['HOURS'],
+}
+
 /** `trigger` is an ISO-8601 local date or date-time in Europe/Paris. */
 export function previewDeadline(rule: string, trigger: string): Promise<DeadlinePreview> {
   return apiFetch<DeadlinePreview>(withQuery('/api/v1/legal/deadline-preview', { rule, trigger }))

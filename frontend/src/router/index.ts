@@ -54,6 +54,7 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'admin', component: () => import('@/views/admin/AdminTenantsView.vue') },
       { path: 'staff', name: 'admin-staff', component: () => import('@/views/admin/AdminStaffView.vue') },
       { path: 'webhooks', name: 'admin-webhooks', component: () => import('@/views/admin/AdminWebhooksView.vue') },
+      { path: 'legal-rules', name: 'admin-legal-rules', component: () => import('@/views/admin/AdminLegalRulesView.vue') },
       {
         path: 'tenants/:id',
         name: 'admin-tenant',

@@ -88,6 +88,14 @@ SMTP_HOST: {{ required "smtp.host is required" .Values.smtp.host | quote }}
 SMTP_PORT: {{ .Values.smtp.port | int | toString | quote }}
 MAIL_FROM: {{ required "smtp.from is required" .Values.smtp.from | quote }}
 SMTP_STARTTLS: {{ .Values.smtp.starttls | toString | quote }}
+{{- with .Values.evidence.s3 }}{{- if .enabled }}
+EVIDENCE_S3_ENABLED: "true"
+EVIDENCE_S3_ENDPOINT: {{ .endpoint | quote }}
+EVIDENCE_S3_REGION: {{ .region | quote }}
+EVIDENCE_S3_BUCKET: {{ required "evidence.s3.bucket is required when evidence.s3.enabled" .bucket | quote }}
+EVIDENCE_S3_PATH_STYLE: {{ .pathStyle | toString | quote }}
+EVIDENCE_S3_PREFIX: {{ .prefix | quote }}
+{{- end }}{{- end }}
 JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
 {{- end }}
 
@@ -148,5 +156,17 @@ Other application secrets, referenced from existing Secrets.
     secretKeyRef:
       name: {{ . }}
       key: {{ $.Values.smtp.passwordKey }}
+{{- end }}
+{{- if and .Values.evidence.s3.enabled .Values.evidence.s3.existingSecret }}
+- name: EVIDENCE_S3_ACCESS_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.evidence.s3.existingSecret }}
+      key: {{ .Values.evidence.s3.accessKeyKey }}
+- name: EVIDENCE_S3_SECRET_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.evidence.s3.existingSecret }}
+      key: {{ .Values.evidence.s3.secretKeyKey }}
 {{- end }}
 {{- end }}

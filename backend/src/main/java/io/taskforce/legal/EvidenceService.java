@@ -12,6 +12,8 @@ import io.taskforce.identity.Caller;
 import io.taskforce.identity.Role;
 import io.taskforce.platform.problem.ApiException;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,10 +28,13 @@ import java.util.UUID;
  * Evidence: captures of hostile content for court. Lawyers and reputation specialists on the team save them; the whole
  * team reads and downloads them; clients never. Saved once and never changed (the application may only insert); the
  * SHA-256 is computed here from the bytes received and given with every download, each of which is audited. The file
- * is kept in PostgreSQL ({@code storage = DATABASE}); the S3 option of the issue is not built yet.
+ * is kept in PostgreSQL by default, or in S3-compatible object storage when configured ({@link EvidenceFiles}); every
+ * download re-checks the hash and refuses, audited and logged, a file that no longer matches.
  */
 @Singleton
 class EvidenceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceService.class);
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -55,12 +60,21 @@ class EvidenceService {
     private final Sql sql;
     private final AuditTrail audit;
     private final LegalSettings settings;
+    private final DatabaseEvidenceFiles database;
+    @Nullable
+    private final S3EvidenceFiles s3;
+    /** Where new files go: object storage when configured, else PostgreSQL. */
+    private final EvidenceFiles files;
 
-    EvidenceService(CaseAccess access, Sql sql, AuditTrail audit, LegalSettings settings) {
+    EvidenceService(CaseAccess access, Sql sql, AuditTrail audit, LegalSettings settings, DatabaseEvidenceFiles database,
+                    @Nullable S3EvidenceFiles s3) {
         this.access = access;
         this.sql = sql;
         this.audit = audit;
         this.settings = settings;
+        this.database = database;
+        this.s3 = s3;
+        this.files = s3 != null ? s3 : database;
     }
 
     List<EvidenceView> list(Caller caller, UUID caseId) {
@@ -99,55 +113,98 @@ class EvidenceService {
         }
         String name = fileName(file.fileName());
         String sha256 = sha256(file.bytes());
-        return access.write(caller, caseId, scope -> {
+        // the tenant first, and the caller's right to save here, so that nothing is kept for a caller who may not
+        UUID tenantId = access.read(caller, caseId, scope -> {
             requireWriter(caller, scope);
-            var id = UUID.randomUUID();
-            var now = ClockService.now();
-            sql.update("""
-                    insert into legal_evidence (id, tenant_id, case_id, url, captured_at, file_name, content_type, size_bytes,
-                        sha256, storage, captured_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'DATABASE', ?, ?)""", ps -> {
-                ps.setObject(1, id);
-                ps.setObject(2, scope.tenantId());
-                ps.setObject(3, caseId);
-                ps.setString(4, u);
-                ps.setTimestamp(5, Sql.ts(captured));
-                ps.setString(6, name);
-                ps.setString(7, type);
-                ps.setLong(8, file.bytes().length);
-                ps.setString(9, sha256);
-                ps.setObject(10, caller.userId());
-                ps.setTimestamp(11, Sql.ts(now));
-            });
-            sql.update("insert into legal_evidence_file (tenant_id, evidence_id, case_id, content) values (?, ?, ?, ?)", ps -> {
-                ps.setObject(1, scope.tenantId());
-                ps.setObject(2, id);
-                ps.setObject(3, caseId);
-                ps.setBytes(4, file.bytes());
-            });
-            audit.record(caller, AuditEntry.ofCase(caseId, "legal_evidence.saved", "legal_evidence", id, Changes.of()
-                    .set("url", u).set("capturedAt", captured).set("fileName", name).set("sizeBytes", (long) file.bytes().length)
-                    .set("sha256", sha256)));
-            return sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, id), EvidenceService::evidence).orElseThrow();
+            return scope.tenantId();
         });
+        var stored = new EvidenceFiles.NewFile(tenantId, caseId, UUID.randomUUID(), type, file.bytes(), sha256);
+        String key = files.keep(stored);
+        try {
+            return access.write(caller, caseId, scope -> {
+                requireWriter(caller, scope);
+                var id = stored.evidenceId();
+                var now = ClockService.now();
+                sql.update("""
+                        insert into legal_evidence (id, tenant_id, case_id, url, captured_at, file_name, content_type, size_bytes,
+                            sha256, storage, storage_key, captured_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
+                    ps.setObject(1, id);
+                    ps.setObject(2, scope.tenantId());
+                    ps.setObject(3, caseId);
+                    ps.setString(4, u);
+                    ps.setTimestamp(5, Sql.ts(captured));
+                    ps.setString(6, name);
+                    ps.setString(7, type);
+                    ps.setLong(8, file.bytes().length);
+                    ps.setString(9, sha256);
+                    ps.setString(10, files.storage());
+                    ps.setString(11, key);
+                    ps.setObject(12, caller.userId());
+                    ps.setTimestamp(13, Sql.ts(now));
+                });
+                files.attach(stored);
+                audit.record(caller, AuditEntry.ofCase(caseId, "legal_evidence.saved", "legal_evidence", id, Changes.of()
+                        .set("url", u).set("capturedAt", captured).set("fileName", name).set("sizeBytes", (long) file.bytes().length)
+                        .set("sha256", sha256).set("storage", files.storage())));
+                return sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, id), EvidenceService::evidence).orElseThrow();
+            });
+        } catch (RuntimeException e) {
+            // a commit whose answer was lost may still have saved the row: delete its file only when sure it did not
+            if (key != null && !rowMayExist(caller, caseId, stored.evidenceId())) {
+                files.discard(key);
+            }
+            throw e;
+        }
+    }
+
+    private boolean rowMayExist(Caller caller, UUID caseId, UUID evidenceId) {
+        try {
+            return access.read(caller, caseId, scope -> sql.one("select 1 from legal_evidence where id = ?",
+                    ps -> ps.setObject(1, evidenceId), rs -> rs.getInt(1)).isPresent());
+        } catch (RuntimeException unknown) {
+            // cannot tell: keep the object (one that no row names is never served)
+            return true;
+        }
     }
 
     Download download(Caller caller, UUID evidenceId) {
         UUID caseId = access.readAcross(caller, () -> sql.one("select case_id from legal_evidence where id = ?",
                 ps -> ps.setObject(1, evidenceId), rs -> rs.getObject(1, UUID.class))).orElseThrow(() -> ApiException.notFound("Evidence"));
-        return access.write(caller, caseId, scope -> {
+        var outcome = access.write(caller, caseId, scope -> {
             scope.requireTeam();
             var e = sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, evidenceId), EvidenceService::evidence)
                     .orElseThrow(() -> ApiException.notFound("Evidence"));
-            byte[] bytes = sql.one("select content from legal_evidence_file where evidence_id = ?", ps -> ps.setObject(1, evidenceId),
-                    rs -> rs.getBytes(1)).orElseThrow(() -> ApiException.notFound("Evidence"));
-            if (!sha256(bytes).equals(e.sha256())) {
-                // the stored bytes no longer hash to what was recorded: never hand them out as evidence
-                throw ApiException.conflict("The stored file of this evidence does not match its SHA-256.");
+            var where = sql.one("select storage, storage_key from legal_evidence where id = ?", ps -> ps.setObject(1, evidenceId),
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}).orElseThrow();
+            byte[] bytes = filesOf(where[0]).read(evidenceId, where[1]);
+            String found = bytes == null ? "missing" : sha256(bytes);
+            if (!found.equals(e.sha256())) {
+                // never hand out as evidence bytes that no longer hash to what was recorded; the refusal is kept
+                LOG.error("Evidence {} of case {} refused: its file in {} ({}) hashes to {}, recorded {}", evidenceId, caseId,
+                        where[0], where[1], found, e.sha256());
+                audit.record(caller, AuditEntry.ofCase(caseId, "legal_evidence.integrity_failed", "legal_evidence", evidenceId,
+                        Changes.of().set("sha256", e.sha256()).set("found", found).set("storage", where[0])));
+                return null;
             }
             audit.record(caller, AuditEntry.ofCase(caseId, "legal_evidence.downloaded", "legal_evidence", evidenceId,
                     Changes.of().set("sha256", e.sha256())));
             return new Download(e.fileName(), e.contentType(), e.sha256(), bytes);
         });
+        if (outcome == null) {
+            throw ApiException.conflict("The stored file of this evidence does not match its SHA-256; it is not served.");
+        }
+        return outcome;
+    }
+
+    /** Where a saved row's file is: the row says, whatever the configuration says now. */
+    private EvidenceFiles filesOf(String storage) {
+        if (storage.equals(database.storage())) {
+            return database;
+        }
+        if (s3 != null && storage.equals(s3.storage())) {
+            return s3;
+        }
+        throw ApiException.unavailable("This evidence's file is in object storage, which is not configured here.");
     }
 
     private static void requireWriter(Caller caller, CaseScope scope) {

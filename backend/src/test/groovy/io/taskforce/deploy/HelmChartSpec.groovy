@@ -124,6 +124,33 @@ class HelmChartSpec extends Specification {
         env.findAll { it.name =~ /PASSWORD|SECRET|_KEY$/ }.every { it.value == null && it.valueFrom?.secretKeyRef }
     }
 
+    def "evidence files stay in PostgreSQL unless a bucket is enabled; then the bucket is configured and its keys come from a Secret"() {
+        given:
+        def values = work.resolve('values.yaml')
+        Files.writeString(values, '''evidence:
+  s3:
+    enabled: true
+    endpoint: https://minio.storage.svc.cluster.local:9000
+    bucket: taskforce-evidence
+    pathStyle: true
+    existingSecret: taskforce-evidence-s3
+''')
+
+        when:
+        def off = single(render(), 'ConfigMap').data as Map<String, String>
+        def manifests = render(values)
+        def on = single(manifests, 'ConfigMap').data as Map<String, String>
+        def env = envOf(single(manifests, 'Deployment'))
+
+        then:
+        off.keySet().every { !it.startsWith('EVIDENCE_') }
+        on.subMap(on.keySet().findAll { it.startsWith('EVIDENCE_') }) == [EVIDENCE_S3_ENABLED: 'true',
+                EVIDENCE_S3_ENDPOINT: 'https://minio.storage.svc.cluster.local:9000', EVIDENCE_S3_REGION: 'eu-west-3',
+                EVIDENCE_S3_BUCKET: 'taskforce-evidence', EVIDENCE_S3_PATH_STYLE: 'true', EVIDENCE_S3_PREFIX: 'evidence/']
+        secretRef(env, 'EVIDENCE_S3_ACCESS_KEY') == [name: 'taskforce-evidence-s3', key: 'access-key']
+        secretRef(env, 'EVIDENCE_S3_SECRET_KEY') == [name: 'taskforce-evidence-s3', key: 'secret-key']
+    }
+
     def "the application pods neither migrate nor hold the schema owner's credentials when the migration Job is on"() {
         when:
         def env = envOf(single(render(), 'Deployment'))
@@ -260,6 +287,7 @@ class HelmChartSpec extends Specification {
         'the JWKS URL is plain HTTP'           | 'oidc:\n  jwksUrl: http://keycloak:8080/certs\n'    || '/oidc/jwksUrl'
         'the browser Keycloak URL is plain HTTP' | 'oidc:\n  publicUrl: http://id.example.com\n'     || '/oidc/publicUrl'
         'the admin API URL is plain HTTP'      | 'keycloakAdmin:\n  url: http://keycloak:8080\n'     || '/keycloakAdmin/url'
+        'an evidence key is written inline'    | 'evidence:\n  s3:\n    secretKey: abc\n'         || "'secretKey' not allowed"
     }
 
     def "the chart never runs the application as a local run (plain-HTTP identity, embedded database)"() {
