@@ -62,6 +62,9 @@ export TASKFORCE_DEMO=${TASKFORCE_DEMO:-true}
 export TASKFORCE_DATA_DIR=${TASKFORCE_DATA_DIR:-$WORK/pgdata}
 export KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-taskforce-admin-local-secret}
 export AUDIT_CHECKPOINT_KEY_FILE=${AUDIT_CHECKPOINT_KEY_FILE:-$WORK/audit-checkpoint-key.pem}
+# checkpoints recorded outside the database; belongs with pgdata (remove both together, or neither)
+export AUDIT_ANCHOR_DIR=${AUDIT_ANCHOR_DIR:-$WORK/audit-anchors}
+export TASKFORCE_LOCAL_RUN=${TASKFORCE_LOCAL_RUN:-true}
 export WEBHOOKS_ALLOW_HTTP_LOCALHOST=${WEBHOOKS_ALLOW_HTTP_LOCALHOST:-true}
 export SMTP_HOST=${SMTP_HOST:-127.0.0.1}
 export SMTP_PORT=${SMTP_PORT:-$MAIL_SMTP_PORT}

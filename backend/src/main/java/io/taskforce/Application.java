@@ -26,6 +26,8 @@ public class Application {
             // No external database configured: run on a real PostgreSQL kept in a persistent data directory.
             var database = EmbeddedDatabase.start(Path.of(envOr("TASKFORCE_DATA_DIR", "deploy/.work/pgdata")));
             builder.properties(database.connectionProperties());
+            // the embedded database means a local run: settings that production must give may be generated
+            builder.properties(java.util.Map.of("taskforce.local-run", true));
             // Registered before the start, so a failed start (Micronaut exits) stops the database too. Micronaut's
             // own shutdown hook stops the application; the database goes after it, not under it.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

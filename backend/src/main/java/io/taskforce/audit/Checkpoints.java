@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Signs the head of every chain that moved since its last checkpoint: periodically ({@link CheckpointJob}, one
  * instance at a time), and on demand. Should two runs meet anyway, a checkpoint is keyed by (chain, seq), so they
- * cannot disagree or duplicate.
+ * cannot disagree or duplicate. Each new checkpoint is also recorded outside the database once its transaction
+ * committed: in the anchor directory and, when configured, with a witness.
  */
 @Singleton
 public class Checkpoints {
@@ -24,19 +25,28 @@ public class Checkpoints {
     private final TenantTransactions transactions;
     private final JdbcOperations jdbc;
     private final CheckpointKey key;
+    private final CheckpointAnchor anchor;
+    private final CheckpointWitness witness;
 
-    Checkpoints(ChainDirectory chains, TenantTransactions transactions, JdbcOperations jdbc, CheckpointKey key) {
+    Checkpoints(ChainDirectory chains, TenantTransactions transactions, JdbcOperations jdbc, CheckpointKey key,
+                CheckpointAnchor anchor, CheckpointWitness witness) {
         this.chains = chains;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.key = key;
+        this.anchor = anchor;
+        this.witness = witness;
     }
 
     public List<Checkpoint> signAll() {
         var made = new ArrayList<Checkpoint>();
         for (var chain : chains.chains()) {
-            transactions.write(chain.id(), () -> sign(chain.id())).ifPresent(made::add);
+            transactions.write(chain.id(), () -> sign(chain.id())).ifPresent(checkpoint -> {
+                anchor.record(checkpoint);
+                made.add(checkpoint);
+            });
         }
+        made.forEach(witness::send);
         return made;
     }
 
@@ -88,10 +98,6 @@ public class Checkpoints {
                     }
                     return list;
                 });
-    }
-
-    boolean authentic(Checkpoint checkpoint) {
-        return checkpoint.keyId().equals(key.keyId()) && key.verify(checkpoint.payload(), checkpoint.signature());
     }
 
     String publicKeyPem() {

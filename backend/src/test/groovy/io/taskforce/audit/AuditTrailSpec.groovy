@@ -129,6 +129,26 @@ class AuditTrailSpec extends Specification {
         rewritten.firstBroken.reason.contains('rewritten')
     }
 
+    def "deleting the newest events with their checkpoint rows and resetting the head is found by the checkpoint recorded outside the database"() {
+        given:
+        UUID chain = chainOf(8)
+        checkpoints.signAll()
+
+        when: 'an attacker with database access removes events 6 to 8, every checkpoint row, and moves the head back'
+        TestServices.superuser().withCloseable { sql ->
+            sql.execute("delete from audit_event where tenant_id = ${chain} and seq > 5")
+            sql.execute("delete from audit_checkpoint where tenant_id = ${chain}")
+            def last = sql.firstRow("select hash from audit_event where tenant_id = ${chain} and seq = 5").hash
+            sql.execute("update audit_chain_head set last_seq = 5, last_hash = ${last} where tenant_id = ${chain}")
+        }
+        def result = verification.verify(chain, 'erased')
+
+        then: 'what remains is a consistent chain, but the anchored checkpoint at event 8 is missing'
+        !result.valid
+        result.firstBroken.seq == 8
+        result.firstBroken.reason.contains('the checkpoint at event 8 recorded outside the database is missing')
+    }
+
     def "a forged checkpoint signature is reported"() {
         given:
         UUID chain = chainOf(3)

@@ -1,0 +1,71 @@
+package io.taskforce.audit;
+
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every public key that may have signed a checkpoint, by key id: this instance's own, and those every instance
+ * recorded in the anchor directory. Rotating the key, or instances with different keys, therefore leaves old
+ * checkpoints verifiable; the database never supplies a key (whoever writes it could add their own).
+ */
+@Singleton
+final class CheckpointKeyRing {
+
+    enum Verdict { AUTHENTIC, UNKNOWN_KEY, BAD_SIGNATURE }
+
+    private final CheckpointKey own;
+    private final CheckpointAnchor anchor;
+
+    CheckpointKeyRing(CheckpointKey own, CheckpointAnchor anchor) {
+        this.own = own;
+        this.anchor = anchor;
+    }
+
+    Verdict check(Checkpoint checkpoint) {
+        PublicKey key = keys().get(checkpoint.keyId());
+        if (key == null) {
+            return Verdict.UNKNOWN_KEY;
+        }
+        return verify(key, checkpoint.payload(), checkpoint.signature()) ? Verdict.AUTHENTIC : Verdict.BAD_SIGNATURE;
+    }
+
+    /** Read at each verification, so keys recorded by instances started since are known too. */
+    private Map<String, PublicKey> keys() {
+        var keys = new HashMap<String, PublicKey>();
+        for (String pem : anchor.publicKeyPems()) {
+            PublicKey key = parse(pem);
+            keys.put(CheckpointKey.keyIdOf(key), key);
+        }
+        keys.put(own.keyId(), own.publicKey());
+        return keys;
+    }
+
+    static boolean verify(PublicKey key, String payload, String signature) {
+        try {
+            var verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(key);
+            verifier.update(payload.getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static PublicKey parse(String pem) {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("A public key in the audit anchor directory is not an RSA PEM key", e);
+        }
+    }
+}
