@@ -1,5 +1,6 @@
 package io.taskforce.audit;
 
+import io.taskforce.identity.Caller;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
@@ -32,6 +33,28 @@ public class AuditVerification {
 
     public List<ChainVerification> verifyAll() {
         return chains.chains().stream().map(c -> verify(c.id(), c.name())).toList();
+    }
+
+    /** Every chain, verified at a platform admin's request: the request is recorded in the platform chain. */
+    List<ChainVerification> verifyAll(Caller caller) {
+        var results = verifyAll();
+        long invalid = results.stream().filter(r -> !r.valid()).count();
+        recordRequest(caller, TenantTransactions.PLATFORM, "all", Changes.of()
+                .set("chains", results.size()).set("invalid", invalid));
+        return results;
+    }
+
+    /** One chain, verified at a caller's request: the request (and what it found) is recorded in that chain. */
+    ChainVerification verify(Caller caller, UUID chain, String name) {
+        var result = verify(chain, name);
+        recordRequest(caller, chain, chainName(chain), Changes.of().set("valid", result.valid())
+                .set("head_seq", result.headSeq()));
+        return result;
+    }
+
+    private void recordRequest(Caller caller, UUID chain, String entityId, Changes changes) {
+        transactions.write(chain, () -> trail.record(caller, AuditEntry.of("audit.verified", "audit_chain", entityId,
+                changes)));
     }
 
     public ChainVerification verify(UUID chain, String name) {

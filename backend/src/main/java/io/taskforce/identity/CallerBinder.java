@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
+import io.taskforce.platform.web.ClientAddresses;
 import io.taskforce.platform.web.RequestIds;
 import jakarta.inject.Singleton;
 
@@ -13,6 +14,12 @@ import java.util.Optional;
 /** Lets controllers take a {@link Caller} parameter. */
 @Singleton
 final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
+
+    private final ClientAddresses addresses;
+
+    CallerBinder(ClientAddresses addresses) {
+        this.addresses = addresses;
+    }
 
     @Override
     public Argument<Caller> argumentType() {
@@ -23,9 +30,9 @@ final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
         Optional<Caller> caller = request.getUserPrincipal(Authentication.class).map(authentication -> new Caller(
                 CurrentUser.of(authentication),
-                request.getRemoteAddress().getAddress().getHostAddress(),
+                addresses.of(request),
                 truncate(request.getHeaders().get("User-Agent")),
-                RequestIds.of(request).orElse(null)));
+                RequestIds.of(request).orElse(null), RequestIds.clientOf(request).orElse(null)));
         return () -> caller;
     }
 

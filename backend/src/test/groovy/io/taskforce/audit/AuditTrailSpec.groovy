@@ -179,11 +179,12 @@ class AuditTrailSpec extends Specification {
         def export = api.get("/api/v1/tenants/${tenant.id}/audit/export", admin)
         def lines = export.text.readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
 
-        then:
+        then: 'the three events, and the export itself, recorded in the chain before it was read'
         export.status == 200
         export.contentType.startsWith('application/x-ndjson')
-        lines.size() == 3
-        lines*.seq == [1, 2, 3]
+        lines.size() == 4
+        lines*.seq == [1, 2, 3, 4]
+        new groovy.json.JsonSlurper().parseText(lines[3].event).action == 'audit.exported'
         !export.text.contains('secret after')
         String prev = HashChain.GENESIS
         lines.every { line ->

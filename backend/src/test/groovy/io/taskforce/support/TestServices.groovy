@@ -60,6 +60,8 @@ final class TestServices {
         anchors.toFile().deleteDir()
         System.setProperty('taskforce.audit.anchor-dir', anchors.toString())
         System.setProperty('taskforce.local-run', 'true')
+        // the loopback address plays the reverse proxy (its X-Forwarded-For is believed); 127.0.0.2 plays a stranger
+        System.setProperty('taskforce.web.trusted-proxies', '127.0.0.1,::1')
         // delivery at test speed: jobs polled often, retries and leases short
         System.setProperty('taskforce.notify.smtp-host', '127.0.0.1')
         System.setProperty('taskforce.notify.smtp-port', SMTP_PORT.toString())
