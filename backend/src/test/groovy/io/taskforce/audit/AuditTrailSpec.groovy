@@ -116,7 +116,7 @@ class AuditTrailSpec extends Specification {
                 String hash = HashChain.link(prev, event.canonical())
                 sql.execute("""insert into audit_event (tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles,
                                actor_firm, action, entity_type, entity_id, prev_hash, hash)
-                               values (${chain}, ${seq}, '2026-11-29T10:00:00Z'::timestamptz, 'x', 'attacker', 'lawyer', 'LEGAL',
+                               values (${chain}, ${seq}, '2026-11-29T10:00:00Z'::timestamptz, 'x', 'attacker', '["lawyer"]', 'LEGAL',
                                'forged', 'case', 'c', ${prev}, ${hash})""")
                 prev = hash
             }

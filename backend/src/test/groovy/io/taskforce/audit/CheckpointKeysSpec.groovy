@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext
 import io.micronaut.context.exceptions.BeanInstantiationException
 import io.micronaut.context.exceptions.ConfigurationException
 import io.micronaut.json.JsonMapper
+import io.taskforce.support.TestServices
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -33,13 +34,14 @@ class CheckpointKeysSpec extends Specification {
 
     def "the application context refuses to start without a key unless it is a local run"() {
         when:
-        ApplicationContext.run(['taskforce.local-run'                : false,
-                                'taskforce.audit.checkpoint-key'     : '',
-                                'taskforce.audit.checkpoint-key-file': '',
-                                'taskforce.oidc.issuer'              : 'http://localhost:1/realms/x',
-                                'taskforce.oidc.jwks-url'            : 'http://localhost:1/certs',
-                                'flyway.enabled'                     : false,
-                                'datasources.default.url'            : 'jdbc:postgresql://127.0.0.1:1/none'])
+        ApplicationContext.run(TestServices.database().connectionProperties() + [
+                'taskforce.local-run'                : false,
+                'taskforce.audit.checkpoint-key'     : '',
+                'taskforce.audit.checkpoint-key-file': '',
+                'taskforce.oidc.issuer'              : 'http://localhost:1/realms/x',
+                'taskforce.oidc.jwks-url'            : 'http://localhost:1/certs',
+                'taskforce.jobs.enabled'             : false,
+                'flyway.enabled'                     : false])
 
         then:
         def e = thrown(BeanInstantiationException)

@@ -21,7 +21,7 @@ class RolesMigrationSpec extends Specification {
     def "a chain written before V14 verifies after it, with new events of form 2 appended"() {
         given: 'a separate database migrated up to V13'
         String name = "roles_${UUID.randomUUID().toString().replace('-', '').take(12)}"
-        TestServices.superuser().withCloseable { it.execute("create database ${Sql.expand(name)} owner ${Sql.expand(EmbeddedDatabase.OWNER_ROLE)}".toString()) }
+        TestServices.superuser().withCloseable { it.execute('create database ' + name + ' owner ' + EmbeddedDatabase.OWNER_ROLE) }
         String url = TestServices.database().jdbcUrl().replaceFirst('/[^/]+$', "/${name}")
         def owner = TestServices.database().connectionProperties()
         def flyway = { String target ->
@@ -82,7 +82,7 @@ class RolesMigrationSpec extends Specification {
         verify(superuser(url) { sql -> readChain(sql, secret) }).firstBroken().seq() == 4
 
         cleanup:
-        TestServices.superuser().withCloseable { it.execute("drop database if exists ${Sql.expand(name)} with (force)".toString()) }
+        TestServices.superuser().withCloseable { it.execute('drop database if exists ' + name + ' with (force)') }
     }
 
     private static ChainVerifier.Result verify(List<AuditEvent> events) {
@@ -93,7 +93,7 @@ class RolesMigrationSpec extends Specification {
 
     private static List<AuditEvent> readChain(Sql sql, byte[] secret) {
         def events = []
-        sql.eachRow("select ${Sql.expand(AuditTrail.COLUMNS)} from audit_event order by seq".toString()) { row ->
+        sql.eachRow('select ' + AuditTrail.COLUMNS + ' from audit_event order by seq') { row ->
             events << AuditTrail.read(row, secret)
         }
         events
