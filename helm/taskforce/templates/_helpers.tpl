@@ -89,6 +89,17 @@ SMTP_PORT: {{ .Values.smtp.port | int | toString | quote }}
 MAIL_FROM: {{ required "smtp.from is required" .Values.smtp.from | quote }}
 SMTP_STARTTLS: {{ .Values.smtp.starttls | toString | quote }}
 JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
+AUDIT_ANCHOR_DIR: {{ .Values.audit.anchors.mountPath | quote }}
+AUDIT_WITNESS_URL: {{ .Values.audit.witnessUrl | quote }}
+AUDIT_EXPORT_CONCURRENCY: {{ .Values.audit.exportConcurrency | int | toString | quote }}
+TRUSTED_PROXIES: {{ join "," .Values.trustedProxies | quote }}
+{{- end }}
+
+{{/*
+The claim that holds the audit anchors: an existing one, or the chart's own.
+*/}}
+{{- define "taskforce.auditAnchorsClaim" -}}
+{{- default (printf "%s-audit-anchors" (include "taskforce.fullname" .)) .Values.audit.anchors.existingClaim -}}
 {{- end }}
 
 {{/*
