@@ -1,6 +1,7 @@
 package io.taskforce.audit;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -28,9 +29,13 @@ final class CheckpointWitness {
     private final JsonMapper json;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    CheckpointWitness(@Value("${taskforce.audit.witness-url:}") String url, JsonMapper json) {
+    CheckpointWitness(@Value("${taskforce.audit.witness-url:}") String url,
+                      @Value("${taskforce.local-run:false}") boolean localRun, JsonMapper json) {
         this.url = url == null || url.isBlank() ? null : URI.create(url);
         this.json = json;
+        if (this.url != null && !"https".equals(this.url.getScheme()) && !localRun) {
+            throw new ConfigurationException("taskforce.audit.witness-url (AUDIT_WITNESS_URL) must be an https URL");
+        }
     }
 
     void send(Checkpoint checkpoint) {
