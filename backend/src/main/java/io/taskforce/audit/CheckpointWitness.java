@@ -2,7 +2,6 @@ package io.taskforce.audit;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +14,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Optionally sends each new checkpoint to a witness (taskforce.audit.witness-url): a third party that keeps
- * what was signed, beyond the reach of anyone who runs this platform. Called after the checkpoint's transaction
+ * Optionally sends each new checkpoint to a witness (taskforce.audit.witness-url), as the line an export carries
+ * (the signed text and its signature): a third party that keeps what was signed, beyond the reach of anyone who runs this platform. Called after the checkpoint's transaction
  * committed; a witness that does not answer is logged, and the next checkpoint (which vouches for everything
  * before it) goes to it again.
  */
@@ -26,13 +25,11 @@ final class CheckpointWitness {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointWitness.class);
 
     private final URI url;
-    private final JsonMapper json;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     CheckpointWitness(@Value("${taskforce.audit.witness-url:}") String url,
-                      @Value("${taskforce.local-run:false}") boolean localRun, JsonMapper json) {
+                      @Value("${taskforce.local-run:false}") boolean localRun) {
         this.url = url == null || url.isBlank() ? null : URI.create(url);
-        this.json = json;
         if (this.url != null && !"https".equals(this.url.getScheme()) && !localRun) {
             throw new ConfigurationException("taskforce.audit.witness-url (AUDIT_WITNESS_URL) must be an https URL");
         }
@@ -45,7 +42,7 @@ final class CheckpointWitness {
         try {
             var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(checkpoint))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(checkpoint.exportLine())).build();
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 LOG.warn("The audit witness answered {} to the checkpoint of {} at {}", status, checkpoint.chain(),

@@ -5,6 +5,7 @@ import io.micronaut.context.exceptions.BeanInstantiationException
 import io.micronaut.context.exceptions.ConfigurationException
 import io.micronaut.json.JsonMapper
 import io.taskforce.support.TestServices
+import io.taskforce.support.WebhookReceiver
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -123,6 +124,32 @@ class CheckpointKeysSpec extends Specification {
         then: 'the second write left the first file as it was'
         anchor.of(CHAIN) == [checkpoint]
         Files.list(dir.resolve('anchors').resolve(CHAIN.toString())).count() == 1
+    }
+
+    def "a witness receives each new checkpoint as the signed line of an export"() {
+        given:
+        def receiver = new WebhookReceiver()
+        def key = key('a')
+        def checkpoint = sign(key, 7)
+
+        when:
+        new CheckpointWitness(receiver.url('/witness'), true).send(checkpoint)
+
+        then:
+        receiver.at('/witness').size() == 1
+        receiver.at('/witness')[0].header('Content-Type') == 'application/json'
+        receiver.at('/witness')[0].json == [checkpoint: checkpoint.payload(), signature: checkpoint.signature()]
+
+        cleanup:
+        receiver?.close()
+    }
+
+    def "outside a local run a witness must be reached over https"() {
+        when:
+        new CheckpointWitness('http://witness.example.com/in', false)
+
+        then:
+        thrown(ConfigurationException)
     }
 
     private CheckpointKey key(String name) {
