@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Appends audit events to the chain of the tenant whose transaction is in progress, in that same
@@ -115,10 +116,10 @@ public class AuditTrail {
     public void forEachInOrder(Consumer<AuditEvent> consumer) {
         jdbc.prepareStatement("select " + COLUMNS + " from audit_event order by seq", ps -> {
             ps.setFetchSize(2_000);
-            byte[] secret = secrets.ofCurrentChain(transactions.current());
+            var keyedHash = ChainSecrets.keyedHash(secrets.ofCurrentChain(transactions.current()));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    consumer.accept(read(rs, secret));
+                    consumer.accept(read(rs, keyedHash));
                 }
             }
             return null;
@@ -126,11 +127,11 @@ public class AuditTrail {
     }
 
     private List<AuditEvent> readAll(PreparedStatement ps) throws SQLException {
-        byte[] secret = secrets.ofCurrentChain(transactions.current());
+        var keyedHash = ChainSecrets.keyedHash(secrets.ofCurrentChain(transactions.current()));
         var events = new ArrayList<AuditEvent>();
         try (var rs = ps.executeQuery()) {
             while (rs.next()) {
-                events.add(read(rs, secret));
+                events.add(read(rs, keyedHash));
             }
         }
         return events;
@@ -163,7 +164,7 @@ public class AuditTrail {
     }
 
     /** One row; the keyed hash of the changes of a version-2 event is recomputed with the chain's secret. */
-    static AuditEvent read(ResultSet rs, byte[] secret) throws SQLException {
+    static AuditEvent read(ResultSet rs, UnaryOperator<String> keyedHash) throws SQLException {
         int version = rs.getInt("canonical_version");
         String changes = rs.getString("changes");
         return new AuditEvent(rs.getObject("tenant_id", UUID.class), rs.getLong("seq"),
@@ -173,7 +174,7 @@ public class AuditTrail {
                 rs.getString("entity_id"), rs.getObject("case_id", UUID.class), changes,
                 rs.getString("ip"), rs.getString("user_agent"), rs.getString("request_id"),
                 rs.getString("prev_hash"), rs.getString("hash"), version,
-                version >= 2 ? ChainSecrets.hmac(secret, changes) : null, rs.getString("client_request_id"));
+                version >= 2 ? keyedHash.apply(changes) : null, rs.getString("client_request_id"));
     }
 
     private static String changesText(Map<String, Change> changes) {

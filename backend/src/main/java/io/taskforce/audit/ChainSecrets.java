@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The secret of each chain that keys the hash of its events' changes (HMAC-SHA-256). It lives in the database,
@@ -69,13 +70,23 @@ final class ChainSecrets {
     }
 
     static @Nullable String hmac(@Nullable byte[] secret, @Nullable String changes) {
-        if (changes == null || secret == null) {
-            return null;
+        return keyedHash(secret).apply(changes);
+    }
+
+    /**
+     * The keyed hash of changes texts with one chain's secret, for one reader at a time (a {@link Mac} is not
+     * thread-safe, and setting one up for every event of a long chain would cost more than the hashing); null
+     * for null changes, and for every text when the chain has no secret.
+     */
+    static UnaryOperator<String> keyedHash(@Nullable byte[] secret) {
+        if (secret == null) {
+            return changes -> null;
         }
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(changes.getBytes(StandardCharsets.UTF_8)));
+            return changes -> changes == null ? null
+                    : HexFormat.of().formatHex(mac.doFinal(changes.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is part of every JDK", e);
         }

@@ -11,6 +11,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every public key that may have signed a checkpoint, by key id: this instance's own, and those every instance
@@ -31,14 +32,24 @@ final class CheckpointKeyRing {
     }
 
     Verdict check(Checkpoint checkpoint) {
-        PublicKey key = keys().get(checkpoint.keyId());
-        if (key == null) {
-            return Verdict.UNKNOWN_KEY;
-        }
-        return verify(key, checkpoint.payload(), checkpoint.signature()) ? Verdict.AUTHENTIC : Verdict.BAD_SIGNATURE;
+        return snapshot().apply(checkpoint);
     }
 
-    /** Read at each verification, so keys recorded by instances started since are known too. */
+    /**
+     * The keys known now, read once for a whole verification (keys recorded by instances started since the last one
+     * are then known too).
+     */
+    Function<Checkpoint, Verdict> snapshot() {
+        Map<String, PublicKey> keys = keys();
+        return checkpoint -> {
+            PublicKey key = keys.get(checkpoint.keyId());
+            if (key == null) {
+                return Verdict.UNKNOWN_KEY;
+            }
+            return verify(key, checkpoint.payload(), checkpoint.signature()) ? Verdict.AUTHENTIC : Verdict.BAD_SIGNATURE;
+        };
+    }
+
     private Map<String, PublicKey> keys() {
         var keys = new HashMap<String, PublicKey>();
         for (String pem : anchor.publicKeyPems()) {

@@ -3,7 +3,10 @@ package io.taskforce.audit;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +23,8 @@ import java.util.UUID;
  */
 @Singleton
 public class Checkpoints {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
 
     private final ChainDirectory chains;
     private final TenantTransactions transactions;
@@ -42,8 +47,14 @@ public class Checkpoints {
         var made = new ArrayList<Checkpoint>();
         for (var chain : chains.chains()) {
             transactions.write(chain.id(), () -> sign(chain.id())).ifPresent(checkpoint -> {
-                anchor.record(checkpoint);
                 made.add(checkpoint);
+                try {
+                    anchor.record(checkpoint);
+                } catch (UncheckedIOException e) {
+                    // the other chains are still signed and anchored; the next checkpoint of this one vouches for
+                    // everything before it and is anchored in its turn
+                    LOG.error("Audit checkpoint not anchored outside the database", e);
+                }
             });
         }
         made.forEach(witness::send);

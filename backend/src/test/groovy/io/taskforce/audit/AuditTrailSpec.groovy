@@ -96,10 +96,7 @@ class AuditTrailSpec extends Specification {
         verification.verify(chain, 'signed').valid
 
         when: 'the last three events are removed, and the head moved back to look consistent'
-        TestServices.superuser().withCloseable {
-            it.execute("delete from audit_event where tenant_id = ${chain} and seq > 5")
-            it.execute("update audit_chain_head set last_seq = 5 where tenant_id = ${chain}")
-        }
+        truncate(chain, 5, false)
         def truncated = verification.verify(chain, 'truncated')
 
         then: 'the remaining chain is internally valid, but the checkpoint no longer matches'
@@ -135,12 +132,7 @@ class AuditTrailSpec extends Specification {
         checkpoints.signAll()
 
         when: 'an attacker with database access removes events 6 to 8, every checkpoint row, and moves the head back'
-        TestServices.superuser().withCloseable { sql ->
-            sql.execute("delete from audit_event where tenant_id = ${chain} and seq > 5")
-            sql.execute("delete from audit_checkpoint where tenant_id = ${chain}")
-            def last = sql.firstRow("select hash from audit_event where tenant_id = ${chain} and seq = 5").hash
-            sql.execute("update audit_chain_head set last_seq = 5, last_hash = ${last} where tenant_id = ${chain}")
-        }
+        truncate(chain, 5, true)
         def result = verification.verify(chain, 'erased')
 
         then: 'what remains is a consistent chain, but the anchored checkpoint at event 8 is missing'
@@ -247,6 +239,18 @@ class AuditTrailSpec extends Specification {
         response.status == 200
         response.json.chains*.chain.contains('platform')
         response.json.chains.find { it.chain == 'platform' }.valid
+    }
+
+    /** The attacker with the owner role: keeps events up to {@code keep}, moves the head back to the last one kept. */
+    private static void truncate(UUID chain, long keep, boolean withCheckpoints) {
+        TestServices.superuser().withCloseable { sql ->
+            sql.execute("delete from audit_event where tenant_id = ${chain} and seq > ${keep}")
+            if (withCheckpoints) {
+                sql.execute("delete from audit_checkpoint where tenant_id = ${chain}")
+            }
+            def last = sql.firstRow("select hash from audit_event where tenant_id = ${chain} and seq = ${keep}").hash
+            sql.execute("update audit_chain_head set last_seq = ${keep}, last_hash = ${last} where tenant_id = ${chain}")
+        }
     }
 
     private void append(UUID chain, String entityId) {

@@ -94,7 +94,7 @@ class RolesMigrationSpec extends Specification {
     private static List<AuditEvent> readChain(Sql sql, byte[] secret) {
         def events = []
         sql.eachRow('select ' + AuditTrail.COLUMNS + ' from audit_event order by seq') { row ->
-            events << AuditTrail.read(row, secret)
+            events << AuditTrail.read(row, ChainSecrets.keyedHash(secret))
         }
         events
     }

@@ -76,11 +76,13 @@ class AuditVerifyBenchmark {
     }
 
     /** The columns AuditTrail reads (AuditTrail.COLUMNS is package-private). */
-    static final String COLUMNS = '''tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles, actor_firm, action,
-            entity_type, entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash'''
+    static final String COLUMNS = '''tenant_id, seq, occurred_at, actor_subject, actor_username,
+            array(select r from jsonb_array_elements_text(actor_roles) with ordinality as t(r, i) order by i) as actor_roles,
+            actor_firm, action, entity_type, entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash,
+            canonical_version, client_request_id'''
     static final List<String> TEXT_COLUMNS = ['actor_subject', 'actor_username', 'actor_roles', 'actor_firm', 'action',
                                               'entity_type', 'entity_id', 'changes', 'ip', 'user_agent', 'request_id',
-                                              'prev_hash', 'hash']
+                                              'prev_hash', 'hash', 'client_request_id']
 
     private final ApplicationContext context
     private final Path keyFile
