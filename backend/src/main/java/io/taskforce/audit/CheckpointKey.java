@@ -129,7 +129,7 @@ final class CheckpointKey {
         return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }

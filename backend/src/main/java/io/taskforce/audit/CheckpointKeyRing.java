@@ -50,6 +50,18 @@ final class CheckpointKeyRing {
         };
     }
 
+    /**
+     * Every known public key as one PEM bundle, this instance's own first: what an outsider needs to verify
+     * checkpoints signed before a rotation or by another instance (deploy/verify-audit-export.sh takes a bundle).
+     */
+    String publicKeysPem() {
+        var bundle = new StringBuilder(own.publicKeyPem());
+        keys().entrySet().stream().filter(e -> !e.getKey().equals(own.keyId()))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> bundle.append(CheckpointKey.pem("PUBLIC KEY", e.getValue().getEncoded())));
+        return bundle.toString();
+    }
+
     private Map<String, PublicKey> keys() {
         var keys = new HashMap<String, PublicKey>();
         for (String pem : anchor.publicKeyPems()) {

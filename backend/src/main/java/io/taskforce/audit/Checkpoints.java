@@ -110,8 +110,4 @@ public class Checkpoints {
                     return list;
                 });
     }
-
-    String publicKeyPem() {
-        return key.publicKeyPem();
-    }
 }

@@ -39,14 +39,16 @@ class PlatformAuditController {
     private final Checkpoints checkpoints;
     private final AuditExport export;
     private final TenantTransactions transactions;
+    private final CheckpointKeyRing keys;
 
     PlatformAuditController(AuditEventViews views, AuditVerification verification, Checkpoints checkpoints,
-                            AuditExport export, TenantTransactions transactions) {
+                            AuditExport export, TenantTransactions transactions, CheckpointKeyRing keys) {
         this.views = views;
         this.verification = verification;
         this.checkpoints = checkpoints;
         this.export = export;
         this.transactions = transactions;
+        this.keys = keys;
     }
 
     @Get
@@ -78,9 +80,10 @@ class PlatformAuditController {
 
     @Get("/public-key")
     @Produces("application/x-pem-file")
-    @Operation(operationId = "checkpointPublicKey", summary = "The public key that verifies checkpoint signatures")
+    @Operation(operationId = "checkpointPublicKey", summary = "The public keys that verify checkpoint signatures "
+            + "(PEM, the current one first, then every other key that signed checkpoints, by key id)")
     String publicKey() {
-        return checkpoints.publicKeyPem();
+        return keys.publicKeysPem();
     }
 
     @Serdeable

@@ -13,6 +13,7 @@ import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
 import spock.lang.Specification
 
+import java.nio.file.Path
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors
 
@@ -219,6 +220,48 @@ class AuditTrailSpec extends Specification {
         then:
         broken.exit == 1
         broken.output.contains('BROKEN at seq')
+    }
+
+    def "after a key rotation both keys verify, in the platform and for an outsider given the server's key bundle"() {
+        given: 'a chain checkpointed with the running key A'
+        def api = new Api(server.URI)
+        String admin = Tokens.of('admin')
+        UUID chain = chainOf(4)
+        checkpoints.signAll()
+
+        and: 'then, after a rotation, with key B (its instance recorded its public key among the anchors)'
+        2.times { append(chain, "after-rotation-${it}") }
+        def dir = java.nio.file.Files.createTempDirectory('rotation')
+        def keyB = new CheckpointKey('', dir.resolve('b.pem').toString(), true)
+        Path anchors = Path.of(System.getProperty('taskforce.audit.anchor-dir'))
+        java.nio.file.Files.writeString(anchors.resolve('keys').resolve(keyB.keyId() + '.pem'), keyB.publicKeyPem())
+        TestServices.superuser().withCloseable { sql ->
+            String hash = sql.firstRow("select hash from audit_event where tenant_id = ${chain} and seq = 6").hash
+            def unsigned = new Checkpoint(chain, 6, hash, java.time.Instant.parse('2026-12-01T10:00:00.000001Z'), keyB.keyId(), '')
+            sql.execute("""insert into audit_checkpoint (tenant_id, seq, hash, signed_at, key_id, signature)
+                           values (${chain}, 6, ${hash}, '2026-12-01T10:00:00.000001Z'::timestamptz, ${keyB.keyId()},
+                           ${keyB.sign(unsigned.payload())})""")
+        }
+
+        when:
+        def verified = verification.verify(chain, 'rotated')
+        def export = dir.resolve('export.jsonl').toFile()
+        def bundle = dir.resolve('keys.pem').toFile()
+        def onlyA = dir.resolve('a.pem').toFile()
+        export.text = api.get("/api/v1/tenants/${chain}/audit/export", admin).text
+        bundle.text = api.get('/api/v1/platform/audit/public-key', admin).text
+        onlyA.text = bundle.text.substring(0, bundle.text.indexOf('-----END PUBLIC KEY-----') + 25)
+
+        then: 'the platform knows both keys by id'
+        verified.valid
+        verified.checkpoints == 2
+        bundle.text.contains(keyB.publicKeyPem())
+
+        and: 'an outsider with the bundle verifies both checkpoints; with key A alone, the one by B is reported'
+        runScript(export, bundle).output.startsWith('OK: 7 events, 2 checkpoints')
+        def partial = runScript(export, onlyA)
+        partial.exit == 1
+        partial.output.contains("BROKEN at seq 6: the checkpoint at event 6 is not signed by any of the given public keys (it names key ${keyB.keyId()}")
     }
 
     private static Map runScript(File export, File key) {
