@@ -53,7 +53,7 @@ TF_SMTP_PORT=$MAIL_SMTP_PORT \
   "$ROOT/deploy/keycloak.sh" start "$WORK/keycloak" "$KC_PORT" "$ROOT/deploy/keycloak/taskforce-realm.dev.json"
 
 log "starting the application with $("$JAVA" -version 2>&1 | head -1)"
-# a local run: embedded PostgreSQL when no DATASOURCE_URL, plain-HTTP Keycloak, a generated checkpoint key
+# a local run: embedded PostgreSQL when no DATASOURCE_URL, plain-HTTP Keycloak, a generated checkpoint key, anchors optional
 export TASKFORCE_LOCAL_RUN=true
 export OIDC_ISSUER=${OIDC_ISSUER:-http://localhost:$KC_PORT/realms/taskforce}
 export OIDC_JWKS_URL=${OIDC_JWKS_URL:-$OIDC_ISSUER/protocol/openid-connect/certs}
@@ -64,6 +64,8 @@ export TASKFORCE_DEMO=${TASKFORCE_DEMO:-true}
 export TASKFORCE_DATA_DIR=${TASKFORCE_DATA_DIR:-$WORK/pgdata}
 export KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-taskforce-admin-local-secret}
 export AUDIT_CHECKPOINT_KEY_FILE=${AUDIT_CHECKPOINT_KEY_FILE:-$WORK/audit-checkpoint-key.pem}
+# checkpoints recorded outside the database; belongs with pgdata (remove both together, or neither)
+export AUDIT_ANCHOR_DIR=${AUDIT_ANCHOR_DIR:-$WORK/audit-anchors}
 export WEBHOOKS_ALLOW_HTTP_LOCALHOST=${WEBHOOKS_ALLOW_HTTP_LOCALHOST:-true}
 export SMTP_HOST=${SMTP_HOST:-127.0.0.1}
 export SMTP_PORT=${SMTP_PORT:-$MAIL_SMTP_PORT}

@@ -6,7 +6,9 @@
 #
 # Checks that sequence numbers run from 1 without gaps, that each prev_hash is the hash of the event before
 # (64 zeros for the first), that each hash is SHA-256(prev_hash || event), that changes_sha256 matches the
-# changes when the export carries them, that every checkpoint is signed by the given key (SHA256withRSA) and
+# changes when the export carries them (events in canonical form 1; form 2 keys that hash with the chain's secret,
+# which exports never hold), that every checkpoint is signed (SHA256withRSA) by the given key it names (the key
+# file may hold several: GET /api/v1/platform/audit/public-key serves every key that signed) and
 # that the hash it vouches for is the hash of the event at its seq.
 #
 # Exit codes: 0 valid ("OK: N events, M checkpoints"), 1 broken ("BROKEN at seq N: reason", the first one),
@@ -62,7 +64,8 @@ if ! jq -r '
      else "" end) as $problem
     | (if $problem == "" then (.event | fromjson) else {} end) as $e
     | ["E", (.seq | clean), ($e.seq // "" | clean), (.prev_hash | clean), (.hash | clean),
-       ($e.changes_sha256 // "" | clean), (if .changes == null then "0" else "1" end),
+       (if ($e | has("changes_hmac")) then "keyed" else ($e.changes_sha256 // "") end | clean),
+       (if .changes == null then "0" else "1" end),
        ($e.chain // "" | clean), $problem] | join("\u001f")
   elif type == "object" and has("checkpoint") then
     (if (.checkpoint | type) != "string" or (.checkpoint | test("[\u0000-\u001f]")) then {}
@@ -148,7 +151,8 @@ while IFS=$'\x1f' read -r kind seq eseq prev hash claimed has_changes echain pro
   [ "$echain" = "$chain" ] || broken "$seq" "the event belongs to chain $echain, not $chain"
   [ "$prev" = "$previous" ] || broken "$seq" "its prev_hash does not match the hash of event $((seq - 1))"
   [ "$recomputed" = "$hash" ] || broken "$seq" "its content does not match its hash (the event was altered)"
-  if [ "$has_changes" = 1 ] && [ "$changes_digest" != "$claimed" ]; then
+  # events since V14 commit to their changes with a keyed hash (changes_hmac): only the chain's secret checks it
+  if [ "$has_changes" = 1 ] && [ "$claimed" != keyed ] && [ "$changes_digest" != "$claimed" ]; then
     broken "$seq" "its changes do not match the changes_sha256 of the hashed event (the changes were altered)"
   fi
   [ -z "${vouched[$seq]:-}" ] || seen[$seq]=$hash
@@ -158,8 +162,18 @@ done <"$TMP/lines.tsv"
 exec 3<&- 4<&-
 head_seq=$((expected - 1))
 
-# 4. The checkpoints, by sequence number: signed by this key, and vouching for the hash the export has.
-key_id=$(openssl pkey -pubin -in "$KEY" -outform DER 2>/dev/null | base64 -w0 | sha256sum | cut -c1-16)
+# 4. The checkpoints, by sequence number: signed by the key they name, and vouching for the hash the export has.
+#    The key file may hold several public keys (the server's bundle: the current key, then every key that signed
+#    before a rotation or on another instance); each is known by its fingerprint, which checkpoints name as key_id.
+awk -v dir="$TMP" '/-----BEGIN PUBLIC KEY-----/ { n++; out = dir "/key." n ".pem" } out { print > out }
+                   /-----END PUBLIC KEY-----/ { close(out); out = "" }' "$KEY" || fail "cannot read the keys in $KEY"
+declare -A key_file=()
+for pem in "$TMP"/key.*.pem; do
+  [ -f "$pem" ] || continue
+  id=$(openssl pkey -pubin -in "$pem" -outform DER 2>/dev/null | base64 -w0 | sha256sum | cut -c1-16)
+  [ -n "$id" ] && key_file[$id]=$pem
+done
+[ ${#key_file[@]} -gt 0 ] || fail "$KEY holds no PEM public key"
 n=0
 while IFS=$'\x1f' read -r payload signature; do
   n=$((n + 1))
@@ -177,10 +191,12 @@ while read -r cseq n chash cchain ckey; do
   if ! base64 -d "$TMP/signature.$n.b64" >"$TMP/signature.$n" 2>/dev/null; then
     broken "$cseq" "the checkpoint's signature is not base64"
   fi
-  if ! openssl dgst -sha256 -verify "$KEY" -signature "$TMP/signature.$n" "$TMP/payload.$n" >/dev/null 2>&1; then
-    hint=
-    [ "$ckey" = "$key_id" ] || hint=" (it names key $ckey; this public key is $key_id)"
-    broken "$cseq" "the checkpoint at event $cseq is not signed by this public key$hint"
+  signer=${key_file[$ckey]:-}
+  if [ -z "$signer" ]; then
+    broken "$cseq" "the checkpoint at event $cseq is not signed by any of the given public keys (it names key $ckey; given: ${!key_file[*]})"
+  fi
+  if ! openssl dgst -sha256 -verify "$signer" -signature "$TMP/signature.$n" "$TMP/payload.$n" >/dev/null 2>&1; then
+    broken "$cseq" "the checkpoint at event $cseq is not signed by the public key it names ($ckey)"
   fi
   [ -z "$chain" ] || [ "$cchain" = "$chain" ] || broken "$cseq" "the checkpoint at event $cseq is for chain $cchain, not $chain"
   if [ -z "${seen[$cseq]:-}" ]; then

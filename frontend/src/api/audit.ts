@@ -26,7 +26,10 @@ export interface AuditEvent {
   changes: Record<string, AuditChange> | null
   ip: string | null
   userAgent: string | null
+  /** the server's own id of the request */
   requestId: string | null
+  /** the id the caller sent (X-Request-Id), as given; not covered by the hash */
+  clientRequestId: string | null
   prevHash: string
   hash: string
 }

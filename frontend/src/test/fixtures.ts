@@ -85,6 +85,7 @@ export function auditEvent(seq: number, overrides: Partial<AuditEvent> = {}): Au
     ip: '203.0.113.7',
     userAgent: 'Firefox',
     requestId: `req-${seq}`,
+    clientRequestId: null,
     prevHash: String(seq - 1).padStart(64, '0'),
     hash: `${seq}`.padStart(2, '0') + 'ab'.repeat(31),
     ...overrides,

@@ -97,6 +97,17 @@ EVIDENCE_S3_PATH_STYLE: {{ .pathStyle | toString | quote }}
 EVIDENCE_S3_PREFIX: {{ .prefix | quote }}
 {{- end }}{{- end }}
 JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
+AUDIT_ANCHOR_DIR: {{ .Values.audit.anchors.mountPath | quote }}
+AUDIT_WITNESS_URL: {{ .Values.audit.witnessUrl | quote }}
+AUDIT_EXPORT_CONCURRENCY: {{ .Values.audit.exportConcurrency | int | toString | quote }}
+TRUSTED_PROXIES: {{ join "," .Values.trustedProxies | quote }}
+{{- end }}
+
+{{/*
+The claim that holds the audit anchors: an existing one, or the chart's own.
+*/}}
+{{- define "taskforce.auditAnchorsClaim" -}}
+{{- default (printf "%s-audit-anchors" (include "taskforce.fullname" .)) .Values.audit.anchors.existingClaim -}}
 {{- end }}
 
 {{/*

@@ -48,6 +48,7 @@ function auditApi({ chains = [platformChain] }: { chains?: ChainVerification[] }
               auditEvent(4, {
                 action: 'tenant.renamed',
                 changes: { name: { before: 'Helio', after: '<img src=x onerror=alert(1)>' } },
+                clientRequestId: 'caller-7f3',
               }),
               auditEvent(3),
             ],
@@ -117,6 +118,8 @@ describe('Audit trail', () => {
     expect(detail.querySelector('img')).toBeNull()
     expect(detail.textContent).toContain(auditEvent(4).prevHash)
     expect(detail.textContent).toContain('203.0.113.7')
+    expect(detail.textContent).toContain(`Request id${auditEvent(4).requestId}`)
+    expect(detail.textContent).toContain("Caller's request idcaller-7f3")
     expect(toggle.getAttribute('aria-expanded')).toBe('true')
   })
 

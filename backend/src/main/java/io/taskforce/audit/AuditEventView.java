@@ -12,7 +12,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuditEventView(long seq, Instant occurredAt, Actor actor, String action, String entityType,
                              String entityId, @Nullable Map<String, Object> changes, @Nullable String ip,
-                             @Nullable String userAgent, @Nullable String requestId, String prevHash, String hash) {
+                             @Nullable String userAgent, @Nullable String requestId,
+                             @Nullable String clientRequestId, String prevHash, String hash) {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -23,6 +24,6 @@ public record AuditEventView(long seq, Instant occurredAt, Actor actor, String a
         return new AuditEventView(e.seq(), e.occurredAt(),
                 new Actor(e.actorSubject(), e.actorUsername(), e.actorRoles(), e.actorFirm()),
                 e.action(), e.entityType(), e.entityId(), changes, e.ip(), e.userAgent(), e.requestId(),
-                e.prevHash(), e.hash());
+                e.clientRequestId(), e.prevHash(), e.hash());
     }
 }

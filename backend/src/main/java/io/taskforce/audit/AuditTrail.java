@@ -5,6 +5,7 @@ import io.taskforce.identity.Caller;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Appends audit events to the chain of the tenant whose transaction is in progress, in that same
@@ -25,16 +27,25 @@ import java.util.function.Consumer;
 @Singleton
 public class AuditTrail {
 
-    static final String COLUMNS = """
+    private static final String INSERTED = """
             tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles, actor_firm, action, entity_type,
-            entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash""";
+            entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash, canonical_version,
+            client_request_id""";
+    // the roles as a text array, in their stored order (the hashed text lists them in that order)
+    static final String COLUMNS = """
+            tenant_id, seq, occurred_at, actor_subject, actor_username,
+            array(select r from jsonb_array_elements_text(actor_roles) with ordinality as t(r, i) order by i) as actor_roles,
+            actor_firm, action, entity_type, entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash,
+            canonical_version, client_request_id""";
 
     private final JdbcOperations jdbc;
     private final TenantTransactions transactions;
+    private final ChainSecrets secrets;
 
-    AuditTrail(JdbcOperations jdbc, TenantTransactions transactions) {
+    AuditTrail(JdbcOperations jdbc, TenantTransactions transactions, ChainSecrets secrets) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.secrets = secrets;
     }
 
     /** Must run inside {@link TenantTransactions#write}; the event joins that tenant's chain. */
@@ -56,12 +67,14 @@ public class AuditTrail {
                     }
                 });
         var user = caller.user();
+        String changes = changesText(entry.changes());
+        String changesHmac = changes == null ? null : ChainSecrets.hmac(secrets.ofCurrentChainCreating(chain), changes);
         var event = new AuditEvent(chain, head.seq() + 1, Instant.now().truncatedTo(ChronoUnit.MICROS),
                 user.subject(), user.username(), user.roles().stream().sorted().toList(),
                 user.firm() == null ? null : user.firm().name(), entry.action(), entry.entityType(), entry.entityId(),
-                entry.caseId(), changesText(entry.changes()), caller.ip(), caller.userAgent(), caller.requestId(),
-                head.hash(), null);
-        var linked = withHash(event, HashChain.link(head.hash(), event.canonical()));
+                entry.caseId(), changes, caller.ip(), caller.userAgent(), caller.requestId(), head.hash(), null,
+                AuditEvent.CURRENT_VERSION, changesHmac, caller.clientRequestId());
+        var linked = event.withHash(HashChain.link(head.hash(), event.canonical()));
         insert(linked);
         jdbc.prepareStatement("update audit_chain_head set last_seq = ?, last_hash = ? where tenant_id = ?", ps -> {
             ps.setLong(1, linked.seq());
@@ -83,13 +96,7 @@ public class AuditTrail {
                 ps -> {
                     ps.setLong(1, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
                     ps.setInt(2, limit);
-                    var events = new ArrayList<AuditEvent>();
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            events.add(read(rs));
-                        }
-                    }
-                    return events;
+                    return readAll(ps);
                 });
     }
 
@@ -101,13 +108,7 @@ public class AuditTrail {
             ps.setObject(2, caseId);
             ps.setLong(3, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
             ps.setInt(4, limit);
-            var events = new ArrayList<AuditEvent>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(read(rs));
-                }
-            }
-            return events;
+            return readAll(ps);
         });
     }
 
@@ -115,23 +116,36 @@ public class AuditTrail {
     public void forEachInOrder(Consumer<AuditEvent> consumer) {
         jdbc.prepareStatement("select " + COLUMNS + " from audit_event order by seq", ps -> {
             ps.setFetchSize(2_000);
+            var keyedHash = ChainSecrets.keyedHash(secrets.ofCurrentChain(transactions.current()));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    consumer.accept(read(rs));
+                    consumer.accept(read(rs, keyedHash));
                 }
             }
             return null;
         });
     }
 
+    private List<AuditEvent> readAll(PreparedStatement ps) throws SQLException {
+        var keyedHash = ChainSecrets.keyedHash(secrets.ofCurrentChain(transactions.current()));
+        var events = new ArrayList<AuditEvent>();
+        try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                events.add(read(rs, keyedHash));
+            }
+        }
+        return events;
+    }
+
     private void insert(AuditEvent e) {
-        jdbc.prepareStatement("insert into audit_event (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
+        jdbc.prepareStatement("insert into audit_event (" + INSERTED
+                + ") values (?,?,?,?,?,?::jsonb,?,?,?,?,?,?,?,?,?,?,?,?,?)", ps -> {
             ps.setObject(1, e.chain());
             ps.setLong(2, e.seq());
             ps.setTimestamp(3, Timestamp.from(e.occurredAt()));
             ps.setString(4, e.actorSubject());
             ps.setString(5, e.actorUsername());
-            ps.setString(6, String.join(",", e.actorRoles()));
+            ps.setString(6, CanonicalJson.write(e.actorRoles()));
             ps.setString(7, e.actorFirm());
             ps.setString(8, e.action());
             ps.setString(9, e.entityType());
@@ -143,18 +157,24 @@ public class AuditTrail {
             ps.setString(15, e.requestId());
             ps.setString(16, e.prevHash());
             ps.setString(17, e.hash());
+            ps.setInt(18, e.version());
+            ps.setString(19, e.clientRequestId());
             return ps.executeUpdate();
         });
     }
 
-    static AuditEvent read(ResultSet rs) throws SQLException {
+    /** One row; the keyed hash of the changes of a version-2 event is recomputed with the chain's secret. */
+    static AuditEvent read(ResultSet rs, UnaryOperator<String> keyedHash) throws SQLException {
+        int version = rs.getInt("canonical_version");
+        String changes = rs.getString("changes");
         return new AuditEvent(rs.getObject("tenant_id", UUID.class), rs.getLong("seq"),
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_subject"),
-                rs.getString("actor_username"), AuditEvent.rolesOf(rs.getString("actor_roles")),
+                rs.getString("actor_username"), List.of((String[]) rs.getArray("actor_roles").getArray()),
                 rs.getString("actor_firm"), rs.getString("action"), rs.getString("entity_type"),
-                rs.getString("entity_id"), rs.getObject("case_id", UUID.class), rs.getString("changes"),
+                rs.getString("entity_id"), rs.getObject("case_id", UUID.class), changes,
                 rs.getString("ip"), rs.getString("user_agent"), rs.getString("request_id"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), version,
+                version >= 2 ? keyedHash.apply(changes) : null, rs.getString("client_request_id"));
     }
 
     private static String changesText(Map<String, Change> changes) {
@@ -169,12 +189,6 @@ public class AuditTrail {
             plain.put(field, pair);
         });
         return CanonicalJson.write(plain);
-    }
-
-    private static AuditEvent withHash(AuditEvent e, String hash) {
-        return new AuditEvent(e.chain(), e.seq(), e.occurredAt(), e.actorSubject(), e.actorUsername(), e.actorRoles(),
-                e.actorFirm(), e.action(), e.entityType(), e.entityId(), e.caseId(), e.changes(), e.ip(),
-                e.userAgent(), e.requestId(), e.prevHash(), hash);
     }
 
     private record Head(long seq, String hash) {

@@ -1,6 +1,8 @@
 package io.taskforce.audit;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,10 @@ import java.util.Base64;
  * The key that signs checkpoints of chain heads. The database never holds it, so whoever can rewrite the
  * audit table cannot forge a checkpoint. RSA (PKCS#8 PEM) because the public half can be derived from the
  * private key with the JDK alone, and outsiders verify with plain {@code openssl dgst -sha256 -verify}.
+ * Outside local runs a key must be configured (the application refuses to start otherwise): a key generated at
+ * start would die with the process, and every instance would sign with a different one.
  */
-@Singleton
+@Context
 final class CheckpointKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointKey.class);
@@ -35,12 +39,14 @@ final class CheckpointKey {
     private final String keyId;
 
     CheckpointKey(@Value("${taskforce.audit.checkpoint-key:}") String configured,
-                  @Value("${taskforce.audit.checkpoint-key-file:}") String keyFile) {
+                  @Value("${taskforce.audit.checkpoint-key-file:}") String keyFile,
+                  @Value("${taskforce.local-run:false}") boolean localRun) {
+        requireConfigured(configured, keyFile, localRun);
         try {
             this.privateKey = load(configured, keyFile);
             this.publicKey = KeyFactory.getInstance("RSA").generatePublic(
                     new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            this.keyId = HashChain.sha256Hex(Base64.getEncoder().encodeToString(publicKey.getEncoded())).substring(0, 16);
+            this.keyId = keyIdOf(publicKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The audit checkpoint key is not a PKCS#8 RSA private key", e);
         }
@@ -61,19 +67,28 @@ final class CheckpointKey {
         }
     }
 
-    boolean verify(String payload, String signature) {
-        try {
-            var verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(publicKey);
-            verifier.update(payload.getBytes(StandardCharsets.UTF_8));
-            return verifier.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+    PublicKey publicKey() {
+        return publicKey;
     }
 
     String publicKeyPem() {
         return pem("PUBLIC KEY", publicKey.getEncoded());
+    }
+
+    /** A key's id: derived from the public key itself, so a verifier recomputes it rather than trusting a label. */
+    static String keyIdOf(PublicKey key) {
+        return HashChain.sha256Hex(Base64.getEncoder().encodeToString(key.getEncoded())).substring(0, 16);
+    }
+
+    private static void requireConfigured(String configured, String keyFile, boolean localRun) {
+        boolean given = configured != null && !configured.isBlank();
+        boolean existingFile = keyFile != null && !keyFile.isBlank() && Files.isRegularFile(Path.of(keyFile));
+        if (!given && !existingFile && !localRun) {
+            throw new ConfigurationException("No audit checkpoint key: set taskforce.audit.checkpoint-key "
+                    + "(AUDIT_CHECKPOINT_KEY) or taskforce.audit.checkpoint-key-file (AUDIT_CHECKPOINT_KEY_FILE, an "
+                    + "existing PKCS#8 RSA key file); refusing to start (only local runs, taskforce.local-run, may "
+                    + "generate one)");
+        }
     }
 
     private static RSAPrivateCrtKey load(String configured, String keyFile) throws GeneralSecurityException {
@@ -114,7 +129,7 @@ final class CheckpointKey {
         return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }

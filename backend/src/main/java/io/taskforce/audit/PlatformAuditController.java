@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.taskforce.identity.Caller;
 import io.taskforce.identity.Role;
 import io.taskforce.platform.db.TenantTransactions;
 import io.taskforce.platform.web.Page;
@@ -38,14 +39,16 @@ class PlatformAuditController {
     private final Checkpoints checkpoints;
     private final AuditExport export;
     private final TenantTransactions transactions;
+    private final CheckpointKeyRing keys;
 
     PlatformAuditController(AuditEventViews views, AuditVerification verification, Checkpoints checkpoints,
-                            AuditExport export, TenantTransactions transactions) {
+                            AuditExport export, TenantTransactions transactions, CheckpointKeyRing keys) {
         this.views = views;
         this.verification = verification;
         this.checkpoints = checkpoints;
         this.export = export;
         this.transactions = transactions;
+        this.keys = keys;
     }
 
     @Get
@@ -56,8 +59,8 @@ class PlatformAuditController {
 
     @Get("/verification")
     @Operation(operationId = "verifyAllChains", summary = "Recompute every chain (platform and tenants) and check its signed checkpoints")
-    Verifications verifyAll() {
-        return new Verifications(Instant.now(), verification.verifyAll());
+    Verifications verifyAll(Caller caller) {
+        return new Verifications(Instant.now(), verification.verifyAll(caller));
     }
 
     @Post("/checkpoints")
@@ -70,16 +73,17 @@ class PlatformAuditController {
     @Get("/export")
     @Produces(JSON_LINES)
     @Operation(operationId = "exportPlatformAudit", summary = "The platform chain as JSON Lines, with hashes and checkpoints")
-    HttpResponse<StreamedFile> exportPlatform() {
-        return HttpResponse.ok(new StreamedFile(export.jsonLines(TenantTransactions.PLATFORM, true), JSON_LINES_TYPE))
+    HttpResponse<StreamedFile> exportPlatform(Caller caller) {
+        return HttpResponse.ok(new StreamedFile(export.jsonLines(caller, TenantTransactions.PLATFORM, true), JSON_LINES_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"audit-platform.jsonl\"");
     }
 
     @Get("/public-key")
     @Produces("application/x-pem-file")
-    @Operation(operationId = "checkpointPublicKey", summary = "The public key that verifies checkpoint signatures")
+    @Operation(operationId = "checkpointPublicKey", summary = "The public keys that verify checkpoint signatures "
+            + "(PEM, the current one first, then every other key that signed checkpoints, by key id)")
     String publicKey() {
-        return checkpoints.publicKeyPem();
+        return keys.publicKeysPem();
     }
 
     @Serdeable

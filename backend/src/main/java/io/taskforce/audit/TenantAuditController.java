@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.taskforce.identity.Caller;
 import io.taskforce.identity.Role;
 import io.taskforce.platform.problem.ApiException;
 
@@ -36,17 +37,17 @@ class TenantAuditController {
 
     @Get("/verification")
     @Operation(operationId = "verifyTenantChain", summary = "Recompute the tenant's chain and check its signed checkpoints")
-    ChainVerification verify(@PathVariable UUID tenantId) {
+    ChainVerification verify(@PathVariable UUID tenantId, Caller caller) {
         var chain = chain(tenantId);
-        return verification.verify(chain.id(), chain.name());
+        return verification.verify(caller, chain.id(), chain.name());
     }
 
     @Get("/export")
     @Produces(PlatformAuditController.JSON_LINES)
     @Operation(operationId = "exportTenantChain", summary = "The tenant's chain as JSON Lines, redacted: hashes of the changes, not their values")
-    HttpResponse<StreamedFile> exportChain(@PathVariable UUID tenantId) {
+    HttpResponse<StreamedFile> exportChain(@PathVariable UUID tenantId, Caller caller) {
         var chain = chain(tenantId);
-        return HttpResponse.ok(new StreamedFile(export.jsonLines(chain.id(), false), PlatformAuditController.JSON_LINES_TYPE))
+        return HttpResponse.ok(new StreamedFile(export.jsonLines(caller, chain.id(), false), PlatformAuditController.JSON_LINES_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"audit-" + chain.id() + ".jsonl\"");
     }
 

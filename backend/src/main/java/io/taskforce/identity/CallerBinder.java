@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
+import io.taskforce.platform.web.ClientAddresses;
 import io.taskforce.platform.web.RequestIds;
 import jakarta.inject.Singleton;
 
@@ -13,6 +14,12 @@ import java.util.Optional;
 /** Lets controllers take a {@link Caller} parameter. */
 @Singleton
 final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
+
+    private final ClientAddresses addresses;
+
+    CallerBinder(ClientAddresses addresses) {
+        this.addresses = addresses;
+    }
 
     @Override
     public Argument<Caller> argumentType() {
@@ -28,9 +35,9 @@ final class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     /** Who acts and from where; also used by {@link ActiveUserFilter} to audit a person's first appearance. */
     Caller callerOf(HttpRequest<?> request, Authentication authentication) {
         return new Caller(CurrentUser.of(authentication),
-                request.getRemoteAddress().getAddress().getHostAddress(),
+                addresses.of(request),
                 truncate(request.getHeaders().get("User-Agent")),
-                RequestIds.of(request).orElse(null));
+                RequestIds.of(request).orElse(null), RequestIds.clientOf(request).orElse(null));
     }
 
     private static String truncate(String userAgent) {

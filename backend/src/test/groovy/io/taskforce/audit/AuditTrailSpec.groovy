@@ -13,6 +13,7 @@ import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
 import spock.lang.Specification
 
+import java.nio.file.Path
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors
 
@@ -96,10 +97,7 @@ class AuditTrailSpec extends Specification {
         verification.verify(chain, 'signed').valid
 
         when: 'the last three events are removed, and the head moved back to look consistent'
-        TestServices.superuser().withCloseable {
-            it.execute("delete from audit_event where tenant_id = ${chain} and seq > 5")
-            it.execute("update audit_chain_head set last_seq = 5 where tenant_id = ${chain}")
-        }
+        truncate(chain, 5, false)
         def truncated = verification.verify(chain, 'truncated')
 
         then: 'the remaining chain is internally valid, but the checkpoint no longer matches'
@@ -116,7 +114,7 @@ class AuditTrailSpec extends Specification {
                 String hash = HashChain.link(prev, event.canonical())
                 sql.execute("""insert into audit_event (tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles,
                                actor_firm, action, entity_type, entity_id, prev_hash, hash)
-                               values (${chain}, ${seq}, '2026-11-29T10:00:00Z'::timestamptz, 'x', 'attacker', 'lawyer', 'LEGAL',
+                               values (${chain}, ${seq}, '2026-11-29T10:00:00Z'::timestamptz, 'x', 'attacker', '["lawyer"]', 'LEGAL',
                                'forged', 'case', 'c', ${prev}, ${hash})""")
                 prev = hash
             }
@@ -127,6 +125,21 @@ class AuditTrailSpec extends Specification {
         !rewritten.valid
         rewritten.firstBroken.seq == 8
         rewritten.firstBroken.reason.contains('rewritten')
+    }
+
+    def "deleting the newest events with their checkpoint rows and resetting the head is found by the checkpoint recorded outside the database"() {
+        given:
+        UUID chain = chainOf(8)
+        checkpoints.signAll()
+
+        when: 'an attacker with database access removes events 6 to 8, every checkpoint row, and moves the head back'
+        truncate(chain, 5, true)
+        def result = verification.verify(chain, 'erased')
+
+        then: 'what remains is a consistent chain, but the anchored checkpoint at event 8 is missing'
+        !result.valid
+        result.firstBroken.seq == 8
+        result.firstBroken.reason.contains('the checkpoint at event 8 recorded outside the database is missing')
     }
 
     def "a forged checkpoint signature is reported"() {
@@ -159,11 +172,12 @@ class AuditTrailSpec extends Specification {
         def export = api.get("/api/v1/tenants/${tenant.id}/audit/export", admin)
         def lines = export.text.readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
 
-        then:
+        then: 'the three events, and the export itself, recorded in the chain before it was read'
         export.status == 200
         export.contentType.startsWith('application/x-ndjson')
-        lines.size() == 3
-        lines*.seq == [1, 2, 3]
+        lines.size() == 4
+        lines*.seq == [1, 2, 3, 4]
+        new groovy.json.JsonSlurper().parseText(lines[3].event).action == 'audit.exported'
         !export.text.contains('secret after')
         String prev = HashChain.GENESIS
         lines.every { line ->
@@ -208,6 +222,48 @@ class AuditTrailSpec extends Specification {
         broken.output.contains('BROKEN at seq')
     }
 
+    def "after a key rotation both keys verify, in the platform and for an outsider given the server's key bundle"() {
+        given: 'a chain checkpointed with the running key A'
+        def api = new Api(server.URI)
+        String admin = Tokens.of('admin')
+        UUID chain = chainOf(4)
+        checkpoints.signAll()
+
+        and: 'then, after a rotation, with key B (its instance recorded its public key among the anchors)'
+        2.times { append(chain, "after-rotation-${it}") }
+        def dir = java.nio.file.Files.createTempDirectory('rotation')
+        def keyB = new CheckpointKey('', dir.resolve('b.pem').toString(), true)
+        Path anchors = Path.of(System.getProperty('taskforce.audit.anchor-dir'))
+        java.nio.file.Files.writeString(anchors.resolve('keys').resolve(keyB.keyId() + '.pem'), keyB.publicKeyPem())
+        TestServices.superuser().withCloseable { sql ->
+            String hash = sql.firstRow("select hash from audit_event where tenant_id = ${chain} and seq = 6").hash
+            def unsigned = new Checkpoint(chain, 6, hash, java.time.Instant.parse('2026-12-01T10:00:00.000001Z'), keyB.keyId(), '')
+            sql.execute("""insert into audit_checkpoint (tenant_id, seq, hash, signed_at, key_id, signature)
+                           values (${chain}, 6, ${hash}, '2026-12-01T10:00:00.000001Z'::timestamptz, ${keyB.keyId()},
+                           ${keyB.sign(unsigned.payload())})""")
+        }
+
+        when:
+        def verified = verification.verify(chain, 'rotated')
+        def export = dir.resolve('export.jsonl').toFile()
+        def bundle = dir.resolve('keys.pem').toFile()
+        def onlyA = dir.resolve('a.pem').toFile()
+        export.text = api.get("/api/v1/tenants/${chain}/audit/export", admin).text
+        bundle.text = api.get('/api/v1/platform/audit/public-key', admin).text
+        onlyA.text = bundle.text.substring(0, bundle.text.indexOf('-----END PUBLIC KEY-----') + 25)
+
+        then: 'the platform knows both keys by id'
+        verified.valid
+        verified.checkpoints == 2
+        bundle.text.contains(keyB.publicKeyPem())
+
+        and: 'an outsider with the bundle verifies both checkpoints; with key A alone, the one by B is reported'
+        runScript(export, bundle).output.startsWith('OK: 7 events, 2 checkpoints')
+        def partial = runScript(export, onlyA)
+        partial.exit == 1
+        partial.output.contains("BROKEN at seq 6: the checkpoint at event 6 is not signed by any of the given public keys (it names key ${keyB.keyId()}")
+    }
+
     private static Map runScript(File export, File key) {
         def script = TestServices.repoRoot().resolve('deploy/verify-audit-export.sh').toString()
         def process = new ProcessBuilder('bash', script, export.path, key.path).redirectErrorStream(true).start()
@@ -226,6 +282,18 @@ class AuditTrailSpec extends Specification {
         response.status == 200
         response.json.chains*.chain.contains('platform')
         response.json.chains.find { it.chain == 'platform' }.valid
+    }
+
+    /** The attacker with the owner role: keeps events up to {@code keep}, moves the head back to the last one kept. */
+    private static void truncate(UUID chain, long keep, boolean withCheckpoints) {
+        TestServices.superuser().withCloseable { sql ->
+            sql.execute("delete from audit_event where tenant_id = ${chain} and seq > ${keep}")
+            if (withCheckpoints) {
+                sql.execute("delete from audit_checkpoint where tenant_id = ${chain}")
+            }
+            def last = sql.firstRow("select hash from audit_event where tenant_id = ${chain} and seq = ${keep}").hash
+            sql.execute("update audit_chain_head set last_seq = ${keep}, last_hash = ${last} where tenant_id = ${chain}")
+        }
     }
 
     private void append(UUID chain, String entityId) {

@@ -51,6 +51,8 @@ class AuditVerifyBenchmark {
                     'taskforce.oidc.issuer'                : 'http://localhost/realms/x',
                     'taskforce.oidc.jwks-url'              : 'http://localhost/certs',
                     'taskforce.audit.checkpoint-key-file'  : keyFile.toString(),
+                    'taskforce.audit.anchor-dir'           : work.resolve('anchors').toString(),
+                    'taskforce.local-run'                  : true,
                     'taskforce.audit.checkpoint-interval'  : '10000h',
                     'datasources.default.maximum-pool-size': 4,
             ])
@@ -74,11 +76,13 @@ class AuditVerifyBenchmark {
     }
 
     /** The columns AuditTrail reads (AuditTrail.COLUMNS is package-private). */
-    static final String COLUMNS = '''tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles, actor_firm, action,
-            entity_type, entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash'''
+    static final String COLUMNS = '''tenant_id, seq, occurred_at, actor_subject, actor_username,
+            array(select r from jsonb_array_elements_text(actor_roles) with ordinality as t(r, i) order by i) as actor_roles,
+            actor_firm, action, entity_type, entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash,
+            canonical_version, client_request_id'''
     static final List<String> TEXT_COLUMNS = ['actor_subject', 'actor_username', 'actor_roles', 'actor_firm', 'action',
                                               'entity_type', 'entity_id', 'changes', 'ip', 'user_agent', 'request_id',
-                                              'prev_hash', 'hash']
+                                              'prev_hash', 'hash', 'client_request_id']
 
     private final ApplicationContext context
     private final Path keyFile
@@ -142,16 +146,28 @@ class AuditVerifyBenchmark {
 
         System.gc()
         long heapBefore = usedHeap()
-        def exported = timed { export.jsonLines(chain, true).withCloseable { it.bytes } }
-        byte[] content = exported.value as byte[]
-        String text = new String(content, StandardCharsets.UTF_8)
-        long bytes = content.length
-        int lines = text.count('\n')
-        printf('export (jsonLines, with changes): %.3f s, %,d lines, %,.1f MB UTF-8, heap in use after %,d MB (before %,d MB)%n',
-                exported.seconds, lines, bytes / 1e6, usedHeap().intdiv(1_000_000), heapBefore.intdiv(1_000_000))
+        // read as a client would, a buffer at a time, counting: the export streams, so the heap should not grow
+        long maxHeapDuring = heapBefore
+        def exported = timed {
+            export.jsonLines(caller(0), chain, true).withCloseable { input ->
+                byte[] buffer = new byte[8192]
+                long total = 0, newlines = 0
+                int n
+                while ((n = input.read(buffer)) > 0) {
+                    total += n
+                    for (int i = 0; i < n; i++) if (buffer[i] == (byte) 10) newlines++
+                    if (total % (8 << 20) < n) maxHeapDuring = Math.max(maxHeapDuring, usedHeap())
+                }
+                [total, newlines]
+            }
+        }
+        long bytes = exported.value[0] as long
+        long lines = exported.value[1] as long
+        printf('export (jsonLines, with changes, streamed): %.3f s, %,d lines, %,.1f MB UTF-8, heap in use before %,d MB, at most %,d MB while reading (sampled every 8 MB)%n',
+                exported.seconds, lines, bytes / 1e6, heapBefore.intdiv(1_000_000), maxHeapDuring.intdiv(1_000_000))
         if (exportFile != null) {
             Files.createDirectories(exportFile.toAbsolutePath().parent)
-            Files.writeString(exportFile, text)
+            export.jsonLines(caller(0), chain, true).withCloseable { Files.copy(it, exportFile) }
             Files.writeString(Path.of(exportFile.toString() + '.pub.pem'), publicKeyPem())
             println "export written to ${exportFile} (public key: ${exportFile}.pub.pem)"
         }
@@ -176,8 +192,8 @@ class AuditVerifyBenchmark {
         def result = verification.verify(chain, 'sample')
         println "sample chain: ${describe(result)}"
         Files.createDirectories(dir)
-        export.jsonLines(chain, true).withCloseable { Files.copy(it, dir.resolve('export.jsonl')) }
-        export.jsonLines(chain, false).withCloseable { Files.copy(it, dir.resolve('export-redacted.jsonl')) }
+        export.jsonLines(caller(0), chain, true).withCloseable { Files.copy(it, dir.resolve('export.jsonl')) }
+        export.jsonLines(caller(0), chain, false).withCloseable { Files.copy(it, dir.resolve('export-redacted.jsonl')) }
         Files.writeString(dir.resolve('public-key.pem'), publicKeyPem())
         println "written: ${dir.resolve('export.jsonl')}, ${dir.resolve('export-redacted.jsonl')}, ${dir.resolve('public-key.pem')}"
         result.valid() ? 0 : 1

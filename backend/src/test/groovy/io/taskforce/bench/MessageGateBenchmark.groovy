@@ -56,6 +56,7 @@ class MessageGateBenchmark {
                     'taskforce.oidc.issuer'                : 'http://localhost/realms/x',
                     'taskforce.oidc.jwks-url'              : 'http://localhost/certs',
                     'taskforce.audit.checkpoint-key-file'  : work.resolve('audit-checkpoint-key.pem').toString(),
+                    'taskforce.local-run'                  : true,
                     'taskforce.audit.checkpoint-interval'  : '10000h',
                     'taskforce.messages.escalation-check'  : '10000h',
                     'datasources.default.maximum-pool-size': options.threads + 1,

@@ -84,8 +84,35 @@ class HelmChartSpec extends Specification {
         container.securityContext.readOnlyRootFilesystem == true
         container.securityContext.allowPrivilegeEscalation == false
         container.securityContext.capabilities.drop == ['ALL']
-        container.volumeMounts == [[name: 'tmp', mountPath: '/tmp']]
+        container.volumeMounts == [[name: 'tmp', mountPath: '/tmp'],
+                                   [name: 'audit-anchors', mountPath: '/var/lib/taskforce/audit-anchors']]
         pod.volumes.find { it.name == 'tmp' }.emptyDir != null
+    }
+
+    def "audit checkpoints are anchored on a volume of their own, kept on uninstall, and no local-run shortcut is set"() {
+        when:
+        def manifests = render()
+        def pod = single(manifests, 'Deployment').spec.template.spec
+        def claim = single(manifests, 'PersistentVolumeClaim')
+        def config = single(manifests, 'ConfigMap').data as Map<String, String>
+
+        then:
+        pod.volumes.find { it.name == 'audit-anchors' }.persistentVolumeClaim.claimName == claim.metadata.name
+        claim.metadata.annotations['helm.sh/resource-policy'] == 'keep'
+        claim.spec.accessModes == ['ReadWriteMany']
+        config.AUDIT_ANCHOR_DIR == '/var/lib/taskforce/audit-anchors'
+        config.AUDIT_EXPORT_CONCURRENCY == '2'
+        config.TRUSTED_PROXIES == ''
+        !config.containsKey('TASKFORCE_LOCAL_RUN')
+        envOf(single(manifests, 'Deployment')).every { it.name != 'TASKFORCE_LOCAL_RUN' }
+
+        when: 'an existing claim is named'
+        def withClaim = render { it.set('audit.anchors.existingClaim', 'anchors-on-worm-storage') }
+
+        then:
+        withClaim.every { it.kind != 'PersistentVolumeClaim' }
+        single(withClaim, 'Deployment').spec.template.spec.volumes.find { it.name == 'audit-anchors' }
+                .persistentVolumeClaim.claimName == 'anchors-on-worm-storage'
     }
 
     def "the ConfigMap carries the OIDC issuer and the rest of the non-secret configuration"() {

@@ -57,6 +57,12 @@ final class TestServices {
         System.setProperty('taskforce.demo.enabled', 'true')
         System.setProperty('taskforce.keycloak-admin.client-secret', ADMIN_CLIENT_SECRET)
         System.setProperty('taskforce.audit.checkpoint-key-file', work.resolve('audit-checkpoint-key.pem').toString())
+        // checkpoints recorded outside the database: fresh with the database, or they would name chains it lacks
+        Path anchors = work.resolve('audit-anchors')
+        anchors.toFile().deleteDir()
+        System.setProperty('taskforce.audit.anchor-dir', anchors.toString())
+        // the loopback address plays the reverse proxy (its X-Forwarded-For is believed); 127.0.0.2 plays a stranger
+        System.setProperty('taskforce.web.trusted-proxies', '127.0.0.1,::1')
         // delivery at test speed: jobs polled often, retries and leases short
         System.setProperty('taskforce.notify.smtp-host', '127.0.0.1')
         System.setProperty('taskforce.notify.smtp-port', SMTP_PORT.toString())

@@ -27,9 +27,10 @@ class RowLevelSecuritySpec extends Specification {
             tenant_member   : { UUID t -> "insert into tenant_member (tenant_id, user_id) values ('${t}', '${userOf(t)}')" },
             audit_event     : { UUID t -> """insert into audit_event (tenant_id, seq, occurred_at, actor_subject, actor_username,
                                    actor_roles, action, entity_type, entity_id, prev_hash, hash)
-                                   values ('${t}', 1, now(), 's', 'u', 'client', 'x', 'y', 'z', repeat('0', 64), repeat('1', 64))""" },
+                                   values ('${t}', 1, now(), 's', 'u', '["client"]', 'x', 'y', 'z', repeat('0', 64), repeat('1', 64))""" },
             audit_chain_head: { UUID t -> "insert into audit_chain_head (tenant_id, last_seq, last_hash) values ('${t}', 1, repeat('1', 64))" },
             audit_checkpoint: { UUID t -> "insert into audit_checkpoint (tenant_id, seq, hash, signed_at, key_id, signature) values ('${t}', 1, repeat('1', 64), now(), 'k', 's')" },
+            audit_secret    : { UUID t -> "insert into audit_secret (tenant_id, secret) values ('${t}', decode(repeat('ab', 32), 'hex'))" },
             // a tenant's webhook, one delivery of it and one logged attempt (ids derived from the tenant's); disabled and
             // delivered, so that the running application's delivery job leaves them alone
             webhook         : { UUID t -> "insert into webhook (tenant_id, id, url, events, secret, active) values ('${t}', '${t}', 'https://hooks.test/in', '{case.reported}', 's', false)" },

@@ -29,10 +29,12 @@ final class RateLimitFilter implements Ordered {
 
     private final RateLimits.Settings settings;
     private final RateLimits limits = new RateLimits();
+    private final ClientAddresses addresses;
     private final ErrorResponseProcessor<?> errors;
 
-    RateLimitFilter(RateLimits.Settings settings, ErrorResponseProcessor<?> errors) {
+    RateLimitFilter(RateLimits.Settings settings, ClientAddresses addresses, ErrorResponseProcessor<?> errors) {
         this.settings = settings;
+        this.addresses = addresses;
         this.errors = errors;
     }
 
@@ -42,7 +44,8 @@ final class RateLimitFilter implements Ordered {
         if (!settings.enabled()) {
             return null;
         }
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        // the client's address as the trusted proxies report it, else the peer's (a spoofed X-Forwarded-For is ignored)
+        String address = addresses.of(request);
         var user = request.getUserPrincipal().map(Principal::getName);
         Optional<RateLimits.Refused> refused;
         if (user.isEmpty()) {

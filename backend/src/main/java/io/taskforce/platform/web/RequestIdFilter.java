@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives each request an id (the caller's {@code X-Request-Id} when it looks sane, a new one otherwise),
- * puts it in the logging context and echoes it in the response.
+ * Gives each request an id of the server's own (a caller could otherwise pick the id an audit event records, or
+ * reuse another request's), puts it in the logging context and returns it in the response. The caller's
+ * {@code X-Request-Id}, when it looks sane, is kept beside it for correlation with the caller's logs.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements Ordered {
@@ -26,9 +27,14 @@ final class RequestIdFilter implements Ordered {
     @RequestFilter
     void assign(HttpRequest<?> request, MutablePropagatedContext context) {
         String given = request.getHeaders().get(RequestIds.HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         request.setAttribute(RequestIds.ATTRIBUTE, id);
-        LogContext.add(context, Map.of("requestId", id));
+        if (given != null && SANE.matcher(given).matches()) {
+            request.setAttribute(RequestIds.CLIENT_ATTRIBUTE, given);
+            LogContext.add(context, Map.of("requestId", id, "clientRequestId", given));
+        } else {
+            LogContext.add(context, Map.of("requestId", id));
+        }
     }
 
     @ResponseFilter
