@@ -39,8 +39,9 @@ class CheckpointKeysSpec extends Specification {
                 'taskforce.local-run'                : false,
                 'taskforce.audit.checkpoint-key'     : '',
                 'taskforce.audit.checkpoint-key-file': '',
-                'taskforce.oidc.issuer'              : 'http://localhost:1/realms/x',
-                'taskforce.oidc.jwks-url'            : 'http://localhost:1/certs',
+                'taskforce.oidc.issuer'              : 'https://localhost:1/realms/x',
+                'taskforce.oidc.jwks-url'            : 'https://localhost:1/certs',
+                'taskforce.oidc.public-url'          : 'https://localhost:1',
                 'taskforce.jobs.enabled'             : false,
                 'flyway.enabled'                     : false])
 
