@@ -84,7 +84,12 @@ class WebhookStore {
         });
     }
 
+    /**
+     * Deliveries first, then the webhook: the order in which the sender locks them (it updates a delivery, then its
+     * webhook's failure count). Deleting the webhook first would lock in the opposite order and deadlock with it.
+     */
     void delete(UUID ownerId, UUID id) {
+        update("delete from webhook_delivery where tenant_id = ? and webhook_id = ?", ownerId, id);
         update("delete from webhook where tenant_id = ? and id = ?", ownerId, id);
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.web.router.Router
 import groovy.sql.Sql
 import io.taskforce.support.Api
+import io.taskforce.support.KeycloakTestAdmin
 import io.taskforce.support.LiveStream
 import io.taskforce.support.TestServices
 import io.taskforce.support.Tokens
@@ -30,6 +31,7 @@ class AuthorizationMatrixSpec extends Specification {
     @Shared Router router = SharedApplication.bean(Router)
     @Shared Api api
     @Shared String someUser
+    @Shared String otherAdmin
     /** Objects of the case routes, on and off the demo staff's team (see the matrix file). */
     @Shared Map<String, Map<String, String>> caseObjects
 
@@ -42,6 +44,12 @@ class AuthorizationMatrixSpec extends Specification {
                     [firm: 'REPUTATION', url: 'http://127.0.0.1:9/matrix', events: ['task.assigned']]).json.webhook.id as String,
                                  rule   : 'right-of-reply-insertion-3d', feed: 'no-such-feed-secret']
         }
+        if (!otherAdmin) {
+            // another platform admin, created in Keycloak directly and seen once: the one the admin deactivates
+            String username = "matrix-admin-${UUID.randomUUID().toString().take(8)}"
+            otherAdmin = KeycloakTestAdmin.createUser(username, 'platform_admin', null, 'Matrice-admin-2026')
+            assert api.get('/api/v1/me', Tokens.fetch(username, 'Matrice-admin-2026')).status == 200
+        }
         if (!someUser) {
             // a person the PATCH /users row can act on without disturbing the demo users
             someUser = api.post('/api/v1/staff', Tokens.of('admin'),
@@ -51,9 +59,11 @@ class AuthorizationMatrixSpec extends Specification {
 
     def "#matrixCase"() {
         when:
+        String tenant = matrixCase.relation == 'other' ? TENANT_B : TENANT_A
         String path = matrixCase.path
-                .replace('{tenant}', matrixCase.relation == 'other' ? TENANT_B : TENANT_A)
+                .replace('{tenant}', tenant)
                 .replace('{user}', someUser)
+                .replace('{admin}', otherAdmin)
                 // someone else's notification, or none: the same 404
                 .replace('{notification}', UUID.randomUUID().toString())
         (caseObjects[matrixCase.relation] ?: [:]).each { name, id -> path = path.replace("{${name}}", id) }
@@ -62,6 +72,8 @@ class AuthorizationMatrixSpec extends Specification {
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
         // the live stream never ends: its status is read from the headers
         def live = path == '/api/v1/live' ? new LiveStream(server.URI, token) : null
+        def chainsBefore = matrixCase.method == 'PATCH' ? chainHeads() : null
+        String tenantName = path.startsWith('/api/v1/tenants/') ? api.get(path, Tokens.of('admin')).json.name : null
         def response = live ? null
                 : AuthorizationMatrix.shape(matrixCase.method, matrixCase.path) == 'POST /api/v1/cases/{}/evidence'
                 ? api.multipart(path, token, [url: 'https://blog.test/matrix', capturedAt: '2026-01-10T09:00:00Z'], 'capture.txt',
@@ -72,8 +84,17 @@ class AuthorizationMatrixSpec extends Specification {
         (live ? live.status() : response.status) == matrixCase.expected
         live || response.status < 400 || response.problem
 
+        and: 'an allowed PATCH really wrote: its audit event is in a chain'
+        matrixCase.method != 'PATCH' || response.status >= 400 || chainHeads() != chainsBefore
+
         cleanup:
         live?.close()
+        if (tenantName && response?.status == 200 && matrixCase.method == 'PATCH') {
+            api.patch(path, Tokens.of('admin'), [name: tenantName])
+        }
+        if (path.startsWith('/api/v1/users/') && response?.status == 200 && matrixCase.method == 'PATCH') {
+            api.patch(path, Tokens.of('admin'), [active: true])
+        }
 
         where:
         matrixCase << AuthorizationMatrix.cases()
@@ -93,12 +114,38 @@ class AuthorizationMatrixSpec extends Specification {
         listed - exposed == [] as Set
     }
 
+    def "every route outside /api is one of the known public ones, and none of them takes a change"() {
+        given:
+        def outside = router.uriRoutes()
+                .filter { !it.uriMatchTemplate.toPathString().startsWith('/api/') }
+                .collect { "${it.httpMethodName} ${it.uriMatchTemplate.toPathString()}".toString() }
+                .toSet()
+
+        new File('target/outside-api-routes.txt').text = outside.sort().join('\n')
+
+        expect: 'a new controller outside /api must be added here, with its reason, and to the matrix if it is not public'
+        outside == OUTSIDE_API
+    }
+
+    /**
+     * Health for the probes (details for signed-in operators only, WebSurfaceSpec) and metrics for the scraper. The web
+     * app's files and deep links are static resources and the not-found fallback, not routes.
+     */
+    static final Set<String> OUTSIDE_API = ['GET /health', 'HEAD /health', 'GET /health/{selector}', 'HEAD /health/{selector}',
+                                            'GET /prometheus', 'HEAD /prometheus'] as Set
+
     def "the matrix has a row for every role on every route, with both relations for tenant and case routes"() {
         expect:
         AuthorizationMatrix.rows().groupBy { it.path + it.method }.every { key, rows ->
             String path = rows.first().path
             rows*.relation.toSet() == (path.contains('{tenant}') ? ['own', 'other'] as Set
                     : path =~ /\{(case|task|handoff|message|drafted|reviewed|questioned|approved|published|clock|publication|action|note|evidence|stakeholder|rumour|query|cleanup)\}/ ? ['on', 'off'] as Set : ['-'] as Set)
+        }
+    }
+
+    private static Map chainHeads() {
+        TestServices.superuser().withCloseable { sql ->
+            sql.rows('select tenant_id, last_seq from audit_chain_head').collectEntries { [(it.tenant_id.toString()): it.last_seq] }
         }
     }
 
@@ -233,19 +280,20 @@ class AuthorizationMatrixSpec extends Specification {
         String unique = UUID.randomUUID().toString().take(8)
         switch (AuthorizationMatrix.shape(c.method, c.path)) {
             case 'POST /api/v1/tenants': return [name: "Matrix ${unique}", slug: "matrix-${unique}", locale: 'fr']
-            case 'PATCH /api/v1/tenants/{}': return [active: true]
+            // PATCH rows change something, so that the write path is reached (restored after the row: see cleanup)
+            case 'PATCH /api/v1/tenants/{}': return [name: "Matrix rename ${unique}"]
             case 'POST /api/v1/tenants/{}/users': return [email: "client-${unique}@matrix.test", firstName: 'C', lastName: 'M']
             case 'POST /api/v1/staff': return [email: "staff-${unique}@matrix.test", firstName: 'S', lastName: 'M', role: 'lawyer']
-            case 'PATCH /api/v1/users/{}': return [active: true]
+            case 'PATCH /api/v1/users/{}': return [active: false]
             case 'PUT /api/v1/me/notification-preferences': return [language: 'fr', email: []]
             case 'POST /api/v1/cases': return [tenantId: c.role == 'client' ? null : TENANT_A, title: "Matrix ${unique}",
                                                summary: 'Matrice', personalData: false]
             case 'POST /api/v1/cases/{}/triage': return [crisisTypes: ['OUTAGE'], cluster: 'ACCIDENTAL', severity: 2, kinetics: 'FAST',
                                                          phase: 'HOT', workstreams: ['COMMUNICATION', 'LEGAL', 'REPUTATION']]
-            case 'PATCH /api/v1/cases/{}/workstreams/{}': return [status: 'ACTIVE']
+            case 'PATCH /api/v1/cases/{}/workstreams/{}': return [status: c.role == 'lawyer' ? 'DONE' : 'ACTIVE']
             case 'POST /api/v1/cases/{}/team': return [userId: LAWYER, workstream: 'LEGAL', lead: true]
             case 'POST /api/v1/cases/{}/tasks': return [title: "Matrix ${unique}", workstream: 'LEGAL']
-            case 'PATCH /api/v1/tasks/{}': return [status: 'IN_PROGRESS']
+            case 'PATCH /api/v1/tasks/{}': return [status: c.role == 'lawyer' ? 'DONE' : 'IN_PROGRESS']
             case 'POST /api/v1/cases/{}/handoffs': return [fromWorkstream: 'LEGAL', toWorkstream: 'REPUTATION', note: 'Matrix']
             case 'POST /api/v1/handoffs/{}/answer': return [decision: 'ANSWERED', reply: 'Matrix']
             case 'POST /api/v1/cases/{}/status': return [status: 'ACTIVE']
