@@ -72,7 +72,7 @@ class AuthorizationMatrixSpec extends Specification {
         String token = matrixCase.role == 'anonymous' ? null : Tokens.of(USERS[matrixCase.role])
         // the live stream never ends: its status is read from the headers
         def live = path == '/api/v1/live' ? new LiveStream(server.URI, token) : null
-        def chainsBefore = matrixCase.method == 'PATCH' ? chainHeads() : null
+        def chainsBefore = matrixCase.method == 'PATCH' ? TestServices.auditChainHeads() : null
         String tenantName = path.startsWith('/api/v1/tenants/') ? api.get(path, Tokens.of('admin')).json.name : null
         def response = live ? null
                 : AuthorizationMatrix.shape(matrixCase.method, matrixCase.path) == 'POST /api/v1/cases/{}/evidence'
@@ -85,7 +85,7 @@ class AuthorizationMatrixSpec extends Specification {
         live || response.status < 400 || response.problem
 
         and: 'an allowed PATCH really wrote: its audit event is in a chain'
-        matrixCase.method != 'PATCH' || response.status >= 400 || chainHeads() != chainsBefore
+        matrixCase.method != 'PATCH' || response.status >= 400 || TestServices.auditChainHeads() != chainsBefore
 
         cleanup:
         live?.close()
@@ -143,11 +143,6 @@ class AuthorizationMatrixSpec extends Specification {
         }
     }
 
-    private static Map chainHeads() {
-        TestServices.superuser().withCloseable { sql ->
-            sql.rows('select tenant_id, last_seq from audit_chain_head').collectEntries { [(it.tenant_id.toString()): it.last_seq] }
-        }
-    }
 
     static final String CONSULTANT = '5c0a1b2e-3d4f-4a5b-8c6d-7e8f90a1b2c3'
     static final String LAWYER = '6d1b2c3f-4e5a-4b6c-9d7e-8f90a1b2c3d4'

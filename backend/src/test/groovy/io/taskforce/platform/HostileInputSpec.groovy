@@ -76,7 +76,7 @@ class HostileInputSpec extends Specification {
     def "deeply nested JSON, malformed JSON and a wrong content type are refused as problem+json and save nothing"() {
         given:
         def consultant = Tokens.of('consultant')
-        def before = chainHeads()
+        def before = TestServices.auditChainHeads()
 
         when:
         def nested = api.send('POST', '/api/v1/cases', consultant, '['.multiply(100_000) + ']'.multiply(100_000))
@@ -87,18 +87,18 @@ class HostileInputSpec extends Specification {
         then:
         [nested, malformed, xml, plain].every { it.status in 400..499 && it.problem }
         [xml, plain]*.status == [415, 415]
-        chainHeads() == before
+        TestServices.auditChainHeads() == before
     }
 
     // --- the probing --------------------------------------------------------------------------------------------
 
     private boolean accepted(Map op, String path, Object body) {
-        def before = chainHeads()
+        def before = TestServices.auditChainHeads()
         def response = api.send(op.method.toUpperCase(), path, tokenFor(op.path), body)
         assert response.status < 500: "${op.method.toUpperCase()} ${path} ${body ? JsonOutput.toJson(body).take(300) : ''} -> ${response}"
         if (response.status >= 400) {
             assert response.problem || response.status == 405: "${op.method.toUpperCase()} ${path} -> ${response}"
-            assert chainHeads() == before: "${op.method.toUpperCase()} ${path} was refused (${response.status}) but changed an audit chain"
+            assert TestServices.auditChainHeads() == before: "${op.method.toUpperCase()} ${path} was refused (${response.status}) but changed an audit chain"
         }
         true
     }
@@ -186,9 +186,4 @@ class HostileInputSpec extends Specification {
         id
     }
 
-    private static Map chainHeads() {
-        TestServices.superuser().withCloseable { sql ->
-            sql.rows('select tenant_id, last_seq from audit_chain_head').collectEntries { [(it.tenant_id.toString()): it.last_seq] }
-        }
-    }
 }

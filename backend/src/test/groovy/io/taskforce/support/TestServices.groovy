@@ -134,6 +134,16 @@ final class TestServices {
         groovy.sql.Sql.newInstance(database().jdbcUrl(), 'postgres', '', 'org.postgresql.Driver')
     }
 
+    /**
+     * The last sequence number of every audit chain: every change writes an audit event in its transaction, so equal
+     * heads before and after a request mean it saved nothing, and different ones that it really wrote.
+     */
+    static Map<String, Long> auditChainHeads() {
+        superuser().withCloseable { sql ->
+            sql.rows('select tenant_id, last_seq from audit_chain_head').collectEntries { [(it.tenant_id.toString()): it.last_seq as Long] }
+        }
+    }
+
     static Path repoRoot() {
         Path.of(System.getProperty('taskforce.repo.root', '..')).toAbsolutePath().normalize()
     }
