@@ -89,14 +89,7 @@ class ProductionRealmSignInSpec extends Specification {
     }
 
     private static String createUser(String username, String role, String tenantId) {
-        KeycloakTestAdmin.onRealms('POST', "/${REALM}/users", [username   : username, enabled: true, email: "${username}@prod-check.test".toString(),
-                                                              emailVerified: true, firstName: 'Prod', lastName: 'Check',
-                                                              credentials: [[type: 'password', value: PASSWORD, temporary: false]],
-                                                              attributes : tenantId ? [tenant: [tenantId]] : [:]])
-        String id = (KeycloakTestAdmin.onRealms('GET', "/${REALM}/users?exact=true&username=${username}") as List<Map>)[0].id
-        def representation = KeycloakTestAdmin.onRealms('GET', "/${REALM}/roles/${role}")
-        KeycloakTestAdmin.onRealms('POST', "/${REALM}/users/${id}/role-mappings/realm", [representation])
-        id
+        KeycloakTestAdmin.createUser(username, role, tenantId, PASSWORD, REALM)
     }
 
     /**

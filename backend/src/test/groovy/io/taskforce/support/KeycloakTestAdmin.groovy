@@ -35,17 +35,17 @@ final class KeycloakTestAdmin {
 
     /**
      * A person created in Keycloak directly, bypassing the product's invitations (as a realm administrator could):
-     * the given realm role, an optional tenant attribute, a permanent password. Returns their id.
+     * the given realm role, an optional tenant attribute, a permanent password; in the product's realm unless another
+     * is named. Returns their id.
      */
-    static String createUser(String username, String role, String tenantId, String password) {
+    static String createUser(String username, String role, String tenantId, String password, String realm = 'taskforce') {
         Map user = [username     : username, enabled: true, email: "${username}@direct.test".toString(), emailVerified: true,
                     firstName    : 'Direct', lastName: 'Entry',
                     credentials  : [[type: 'password', value: password, temporary: false]],
                     attributes   : tenantId ? [tenant: [tenantId]] : [:]]
-        send('POST', '/users', user)
-        String id = (get("/users?exact=true&username=${URLEncoder.encode(username, 'UTF-8')}") as List<Map>)[0].id
-        Map roleRepresentation = get("/roles/${role}") as Map
-        send('POST', "/users/${id}/role-mappings/realm", [roleRepresentation])
+        onRealms('POST', "/${realm}/users", user)
+        String id = (onRealms('GET', "/${realm}/users?exact=true&username=${URLEncoder.encode(username, 'UTF-8')}") as List<Map>)[0].id
+        onRealms('POST', "/${realm}/users/${id}/role-mappings/realm", [onRealms('GET', "/${realm}/roles/${role}")])
         id
     }
 
