@@ -4,6 +4,7 @@ import io.taskforce.support.RealServices
 import io.taskforce.support.SharedApplication
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
 import io.taskforce.platform.db.TenantTransactions
+import io.taskforce.support.TenantConditionGuard
 import io.taskforce.support.TestServices
 import spock.lang.Shared
 import spock.lang.Specification
@@ -126,6 +127,15 @@ class RowLevelSecuritySpec extends Specification {
     @Shared List<String> tenantTables
 
     static String userOf(UUID tenant) { tenant == A ? '11111111-1111-4111-8111-111111111111' : '22222222-2222-4222-8222-222222222222' }
+
+    /** Bare statements on purpose: this spec proves what row-level security refuses without the application's conditions. */
+    def setup() {
+        TenantConditionGuard.suspend()
+    }
+
+    def cleanup() {
+        TenantConditionGuard.resume()
+    }
 
     def setupSpec() {
         TestServices.superuser().withCloseable { sql ->
