@@ -153,8 +153,7 @@ class HelmChartSpec extends Specification {
 
     def "audit checkpoints also go to a bucket with object lock when one is named, its keys from a Secret; the volume can then be left out"() {
         given:
-        def values = work.resolve('values.yaml')
-        Files.writeString(values, '''audit:
+        def values = valuesFile('''audit:
   anchor:
     s3:
       bucket: taskforce-audit-anchors
@@ -165,16 +164,15 @@ class HelmChartSpec extends Specification {
 ''')
 
         when:
-        def off = single(render(), 'ConfigMap').data as Map<String, String>
         def manifests = render(values)
-        def on = single(manifests, 'ConfigMap').data as Map<String, String>
+        def on = configOf(manifests)
         def env = envOf(single(manifests, 'Deployment'))
 
         then: 'by default only the volume; with a bucket both, the bucket settings in the ConfigMap'
-        off.keySet().every { !it.startsWith('AUDIT_ANCHOR_S3_') }
+        prefixed(configOf(render()), 'AUDIT_ANCHOR_S3_').isEmpty()
         envOf(single(render(), 'Deployment')).every { !it.name.startsWith('AUDIT_ANCHOR_S3_') }
         on.AUDIT_ANCHOR_DIR == '/var/lib/taskforce/audit-anchors'
-        on.subMap(on.keySet().findAll { it.startsWith('AUDIT_ANCHOR_S3_') }) == [AUDIT_ANCHOR_S3_BUCKET: 'taskforce-audit-anchors',
+        prefixed(on, 'AUDIT_ANCHOR_S3_') == [AUDIT_ANCHOR_S3_BUCKET: 'taskforce-audit-anchors',
                 AUDIT_ANCHOR_S3_ENDPOINT: 'https://minio.storage.svc.cluster.local:9000', AUDIT_ANCHOR_S3_REGION: 'eu-west-3',
                 AUDIT_ANCHOR_S3_PATH_STYLE: 'true', AUDIT_ANCHOR_S3_RETENTION_DAYS: '2555', AUDIT_ANCHOR_S3_MODE: 'COMPLIANCE']
         secretRef(env, 'AUDIT_ANCHOR_S3_ACCESS_KEY') == [name: 'taskforce-audit-s3', key: 'access-key']
@@ -188,7 +186,7 @@ class HelmChartSpec extends Specification {
         bucketOnly.every { it.kind != 'PersistentVolumeClaim' }
         pod.volumes*.name == ['tmp']
         pod.containers[0].volumeMounts*.name == ['tmp']
-        !(single(bucketOnly, 'ConfigMap').data as Map).containsKey('AUDIT_ANCHOR_DIR')
+        !configOf(bucketOnly).containsKey('AUDIT_ANCHOR_DIR')
 
         when: 'neither the volume nor a bucket'
         render { it.set('audit.anchors.enabled', false) }
@@ -200,8 +198,7 @@ class HelmChartSpec extends Specification {
 
     def "evidence files stay in PostgreSQL unless a bucket is enabled; then the bucket is configured and its keys come from a Secret"() {
         given:
-        def values = work.resolve('values.yaml')
-        Files.writeString(values, '''evidence:
+        def values = valuesFile('''evidence:
   s3:
     enabled: true
     endpoint: https://minio.storage.svc.cluster.local:9000
@@ -211,14 +208,12 @@ class HelmChartSpec extends Specification {
 ''')
 
         when:
-        def off = single(render(), 'ConfigMap').data as Map<String, String>
         def manifests = render(values)
-        def on = single(manifests, 'ConfigMap').data as Map<String, String>
         def env = envOf(single(manifests, 'Deployment'))
 
         then:
-        off.keySet().every { !it.startsWith('EVIDENCE_') }
-        on.subMap(on.keySet().findAll { it.startsWith('EVIDENCE_') }) == [EVIDENCE_S3_ENABLED: 'true',
+        prefixed(configOf(render()), 'EVIDENCE_').isEmpty()
+        prefixed(configOf(manifests), 'EVIDENCE_') == [EVIDENCE_S3_ENABLED: 'true',
                 EVIDENCE_S3_ENDPOINT: 'https://minio.storage.svc.cluster.local:9000', EVIDENCE_S3_REGION: 'eu-west-3',
                 EVIDENCE_S3_BUCKET: 'taskforce-evidence', EVIDENCE_S3_PATH_STYLE: 'true', EVIDENCE_S3_PREFIX: 'evidence/']
         secretRef(env, 'EVIDENCE_S3_ACCESS_KEY') == [name: 'taskforce-evidence-s3', key: 'access-key']
@@ -431,6 +426,18 @@ class HelmChartSpec extends Specification {
         def found = manifests.findAll { it.kind == kind }
         assert found.size() == 1: "expected one ${kind}, rendered kinds: ${manifests*.kind}"
         found[0]
+    }
+
+    private Path valuesFile(String yaml) {
+        Files.writeString(work.resolve('values.yaml'), yaml)
+    }
+
+    private static Map<String, String> configOf(List<Map> manifests) {
+        single(manifests, 'ConfigMap').data as Map<String, String>
+    }
+
+    private static Map<String, String> prefixed(Map<String, String> config, String prefix) {
+        config.findAll { name, value -> name.startsWith(prefix) }
     }
 
     private static List<Map> envOf(Map workload) {
