@@ -97,7 +97,19 @@ EVIDENCE_S3_PATH_STYLE: {{ .pathStyle | toString | quote }}
 EVIDENCE_S3_PREFIX: {{ .prefix | quote }}
 {{- end }}{{- end }}
 JAVA_TOOL_OPTIONS: {{ .Values.javaToolOptions | quote }}
+{{- if .Values.audit.anchors.enabled }}
 AUDIT_ANCHOR_DIR: {{ .Values.audit.anchors.mountPath | quote }}
+{{- else if not .Values.audit.anchor.s3.bucket }}
+{{- fail "audit.anchors.enabled is false and audit.anchor.s3.bucket is empty: checkpoints need a place outside the database (the volume, a bucket with object lock, or both)" }}
+{{- end }}
+{{- with .Values.audit.anchor.s3 }}{{- if .bucket }}
+AUDIT_ANCHOR_S3_BUCKET: {{ .bucket | quote }}
+AUDIT_ANCHOR_S3_ENDPOINT: {{ .endpoint | quote }}
+AUDIT_ANCHOR_S3_REGION: {{ .region | quote }}
+AUDIT_ANCHOR_S3_PATH_STYLE: {{ .pathStyle | toString | quote }}
+AUDIT_ANCHOR_S3_RETENTION_DAYS: {{ .retentionDays | int | toString | quote }}
+AUDIT_ANCHOR_S3_MODE: {{ .mode | quote }}
+{{- end }}{{- end }}
 AUDIT_WITNESS_URL: {{ .Values.audit.witnessUrl | quote }}
 AUDIT_EXPORT_CONCURRENCY: {{ .Values.audit.exportConcurrency | int | toString | quote }}
 TRUSTED_PROXIES: {{ join "," .Values.trustedProxies | quote }}
@@ -167,6 +179,18 @@ Other application secrets, referenced from existing Secrets.
     secretKeyRef:
       name: {{ . }}
       key: {{ $.Values.smtp.passwordKey }}
+{{- end }}
+{{- if and .Values.audit.anchor.s3.bucket .Values.audit.anchor.s3.existingSecret }}
+- name: AUDIT_ANCHOR_S3_ACCESS_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.audit.anchor.s3.existingSecret }}
+      key: {{ .Values.audit.anchor.s3.accessKeyKey }}
+- name: AUDIT_ANCHOR_S3_SECRET_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.audit.anchor.s3.existingSecret }}
+      key: {{ .Values.audit.anchor.s3.secretKeyKey }}
 {{- end }}
 {{- if and .Values.evidence.s3.enabled .Values.evidence.s3.existingSecret }}
 - name: EVIDENCE_S3_ACCESS_KEY

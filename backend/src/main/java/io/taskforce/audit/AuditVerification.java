@@ -16,16 +16,16 @@ public class AuditVerification {
 
     private final AuditTrail trail;
     private final Checkpoints checkpoints;
-    private final CheckpointAnchor anchor;
+    private final CheckpointAnchors anchors;
     private final CheckpointKeyRing keys;
     private final ChainDirectory chains;
     private final TenantTransactions transactions;
 
-    AuditVerification(AuditTrail trail, Checkpoints checkpoints, CheckpointAnchor anchor, CheckpointKeyRing keys,
+    AuditVerification(AuditTrail trail, Checkpoints checkpoints, CheckpointAnchors anchors, CheckpointKeyRing keys,
                       ChainDirectory chains, TenantTransactions transactions) {
         this.trail = trail;
         this.checkpoints = checkpoints;
-        this.anchor = anchor;
+        this.anchors = anchors;
         this.keys = keys;
         this.chains = chains;
         this.transactions = transactions;
@@ -59,7 +59,7 @@ public class AuditVerification {
 
     public ChainVerification verify(UUID chain, String name) {
         // the record outside the database first: a checkpoint signed meanwhile is then in the database too
-        var anchored = anchor.of(chain);
+        var anchored = anchors.of(chain);
         var verdicts = keys.snapshot();
         return transactions.read(chain, () -> {
             var signed = checkpoints.ofCurrentChain();

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Every public key that may have signed a checkpoint, by key id: this instance's own, and those every instance
- * recorded in the anchor directory. Rotating the key, or instances with different keys, therefore leaves old
+ * recorded in the anchors (directory, bucket). Rotating the key, or instances with different keys, therefore leaves old
  * checkpoints verifiable; the database never supplies a key (whoever writes it could add their own).
  */
 @Singleton
@@ -24,11 +24,11 @@ final class CheckpointKeyRing {
     enum Verdict { AUTHENTIC, UNKNOWN_KEY, BAD_SIGNATURE }
 
     private final CheckpointKey own;
-    private final CheckpointAnchor anchor;
+    private final CheckpointAnchors anchors;
 
-    CheckpointKeyRing(CheckpointKey own, CheckpointAnchor anchor) {
+    CheckpointKeyRing(CheckpointKey own, CheckpointAnchors anchors) {
         this.own = own;
-        this.anchor = anchor;
+        this.anchors = anchors;
     }
 
     Verdict check(Checkpoint checkpoint) {
@@ -64,7 +64,7 @@ final class CheckpointKeyRing {
 
     private Map<String, PublicKey> keys() {
         var keys = new HashMap<String, PublicKey>();
-        for (String pem : anchor.publicKeyPems()) {
+        for (String pem : anchors.publicKeyPems()) {
             PublicKey key = parse(pem);
             keys.put(CheckpointKey.keyIdOf(key), key);
         }
@@ -88,7 +88,7 @@ final class CheckpointKeyRing {
         try {
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A public key in the audit anchor directory is not an RSA PEM key", e);
+            throw new IllegalStateException("A public key recorded in an audit anchor is not an RSA PEM key", e);
         }
     }
 }

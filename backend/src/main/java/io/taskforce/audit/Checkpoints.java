@@ -3,10 +3,7 @@ package io.taskforce.audit;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,27 +16,26 @@ import java.util.UUID;
  * Signs the head of every chain that moved since its last checkpoint: periodically ({@link CheckpointJob}, one
  * instance at a time), and on demand. Should two runs meet anyway, a checkpoint is keyed by (chain, seq), so they
  * cannot disagree or duplicate. Each new checkpoint is also recorded outside the database once its transaction
- * committed: in the anchor directory and, when configured, with a witness.
+ * committed: in every anchor ({@link CheckpointAnchors}: the directory, the bucket with object lock) and, when
+ * configured, with a witness.
  */
 @Singleton
 public class Checkpoints {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
 
     private final ChainDirectory chains;
     private final TenantTransactions transactions;
     private final JdbcOperations jdbc;
     private final CheckpointKey key;
-    private final CheckpointAnchor anchor;
+    private final CheckpointAnchors anchors;
     private final CheckpointWitness witness;
 
     Checkpoints(ChainDirectory chains, TenantTransactions transactions, JdbcOperations jdbc, CheckpointKey key,
-                CheckpointAnchor anchor, CheckpointWitness witness) {
+                CheckpointAnchors anchors, CheckpointWitness witness) {
         this.chains = chains;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.key = key;
-        this.anchor = anchor;
+        this.anchors = anchors;
         this.witness = witness;
     }
 
@@ -48,13 +44,7 @@ public class Checkpoints {
         for (var chain : chains.chains()) {
             transactions.write(chain.id(), () -> sign(chain.id())).ifPresent(checkpoint -> {
                 made.add(checkpoint);
-                try {
-                    anchor.record(checkpoint);
-                } catch (UncheckedIOException e) {
-                    // the other chains are still signed and anchored; the next checkpoint of this one vouches for
-                    // everything before it and is anchored in its turn
-                    LOG.error("Audit checkpoint not anchored outside the database", e);
-                }
+                anchors.record(checkpoint);
             });
         }
         made.forEach(witness::send);

@@ -3,11 +3,11 @@ package io.taskforce.legal;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.taskforce.platform.s3.S3Connection;
 
 /**
- * S3-compatible object storage for evidence files, off by default. Endpoint blank: AWS itself (by region); access key
- * blank: the SDK's default credentials (environment, web identity, instance role). Path-style addressing for servers
- * that have no per-bucket host names (MinIO, Ceph, Garage). The bucket must exist; objects go under the prefix.
+ * S3-compatible object storage for evidence files, off by default; how the server is reached is {@link S3Connection}'s
+ * business. The bucket must exist; objects go under the prefix.
  */
 @ConfigurationProperties("taskforce.evidence.s3")
 record EvidenceS3Settings(@Bindable(defaultValue = "false") boolean enabled,
@@ -18,4 +18,8 @@ record EvidenceS3Settings(@Bindable(defaultValue = "false") boolean enabled,
                           @Nullable String secretKey,
                           @Bindable(defaultValue = "false") boolean pathStyle,
                           @Bindable(defaultValue = "evidence/") String prefix) {
+
+    S3Connection connection() {
+        return new S3Connection(endpoint, region, accessKey, secretKey, pathStyle);
+    }
 }

@@ -5,21 +5,15 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import io.taskforce.platform.problem.ApiException;
+import io.taskforce.platform.s3.S3Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.net.URI;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -45,20 +39,12 @@ class S3EvidenceFiles implements EvidenceFiles {
     private final String prefix;
 
     S3EvidenceFiles(EvidenceS3Settings settings) {
-        if (blank(settings.bucket())) {
+        if (S3Connection.blank(settings.bucket())) {
             throw new IllegalStateException("taskforce.evidence.s3.enabled is true but taskforce.evidence.s3.bucket is not set");
         }
         this.bucket = settings.bucket().strip();
         this.prefix = settings.prefix() == null ? "" : settings.prefix().strip();
-        var builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(settings.region()))
-                .forcePathStyle(settings.pathStyle())
-                .credentialsProvider(credentials(settings));
-        if (!blank(settings.endpoint())) {
-            builder.endpointOverride(URI.create(settings.endpoint().strip()));
-        }
-        this.s3 = builder.build();
+        this.s3 = settings.connection().client();
     }
 
     @Override
@@ -127,15 +113,4 @@ class S3EvidenceFiles implements EvidenceFiles {
         s3.close();
     }
 
-    private static AwsCredentialsProvider credentials(EvidenceS3Settings settings) {
-        if (blank(settings.accessKey())) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey().strip(),
-                settings.secretKey() == null ? "" : settings.secretKey().strip()));
-    }
-
-    private static boolean blank(@Nullable String value) {
-        return value == null || value.isBlank();
-    }
 }

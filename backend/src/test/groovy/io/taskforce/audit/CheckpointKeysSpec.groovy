@@ -67,12 +67,12 @@ class CheckpointKeysSpec extends Specification {
         given: 'instance A signs a checkpoint, recording its public key in the anchor directory'
         def anchors = dir.resolve('anchors').toString()
         def keyA = key('a')
-        new CheckpointAnchor(anchors, false, keyA, JsonMapper.createDefault())
+        new DirectoryAnchor(anchors, keyA, JsonMapper.createDefault())
         def signedByA = sign(keyA, 5)
 
         and: 'the key is rotated: the instance now runs with B'
         def keyB = key('b')
-        def ring = new CheckpointKeyRing(keyB, new CheckpointAnchor(anchors, false, keyB, JsonMapper.createDefault()))
+        def ring = new CheckpointKeyRing(keyB, new CheckpointAnchors([new DirectoryAnchor(anchors, keyB, JsonMapper.createDefault())]))
         def signedByB = sign(keyB, 9)
 
         and: 'a checkpoint names a key nobody recorded'
@@ -98,8 +98,8 @@ class CheckpointKeysSpec extends Specification {
     def "a checkpoint recorded outside the database but missing from it is named"() {
         given:
         def key = key('a')
-        def ring = new CheckpointKeyRing(key, new CheckpointAnchor(dir.resolve('anchors').toString(), false, key,
-                JsonMapper.createDefault()))
+        def ring = new CheckpointKeyRing(key, new CheckpointAnchors([new DirectoryAnchor(dir.resolve('anchors').toString(), key,
+                JsonMapper.createDefault())]))
         def first = sign(key, 4)
         def second = sign(key, 8)
 
@@ -115,7 +115,7 @@ class CheckpointKeysSpec extends Specification {
     def "an anchored checkpoint file is created once and read back exactly"() {
         given:
         def key = key('a')
-        def anchor = new CheckpointAnchor(dir.resolve('anchors').toString(), false, key, JsonMapper.createDefault())
+        def anchor = new DirectoryAnchor(dir.resolve('anchors').toString(), key, JsonMapper.createDefault())
         def checkpoint = sign(key, 3)
 
         when:

@@ -151,10 +151,54 @@ class HelmChartSpec extends Specification {
         env.findAll { it.name =~ /PASSWORD|SECRET|_KEY$/ }.every { it.value == null && it.valueFrom?.secretKeyRef }
     }
 
+    def "audit checkpoints also go to a bucket with object lock when one is named, its keys from a Secret; the volume can then be left out"() {
+        given:
+        def values = valuesFile('''audit:
+  anchor:
+    s3:
+      bucket: taskforce-audit-anchors
+      endpoint: https://minio.storage.svc.cluster.local:9000
+      pathStyle: true
+      retentionDays: 2555
+      existingSecret: taskforce-audit-s3
+''')
+
+        when:
+        def manifests = render(values)
+        def on = configOf(manifests)
+        def env = envOf(single(manifests, 'Deployment'))
+
+        then: 'by default only the volume; with a bucket both, the bucket settings in the ConfigMap'
+        prefixed(configOf(render()), 'AUDIT_ANCHOR_S3_').isEmpty()
+        envOf(single(render(), 'Deployment')).every { !it.name.startsWith('AUDIT_ANCHOR_S3_') }
+        on.AUDIT_ANCHOR_DIR == '/var/lib/taskforce/audit-anchors'
+        prefixed(on, 'AUDIT_ANCHOR_S3_') == [AUDIT_ANCHOR_S3_BUCKET: 'taskforce-audit-anchors',
+                AUDIT_ANCHOR_S3_ENDPOINT: 'https://minio.storage.svc.cluster.local:9000', AUDIT_ANCHOR_S3_REGION: 'eu-west-3',
+                AUDIT_ANCHOR_S3_PATH_STYLE: 'true', AUDIT_ANCHOR_S3_RETENTION_DAYS: '2555', AUDIT_ANCHOR_S3_MODE: 'COMPLIANCE']
+        secretRef(env, 'AUDIT_ANCHOR_S3_ACCESS_KEY') == [name: 'taskforce-audit-s3', key: 'access-key']
+        secretRef(env, 'AUDIT_ANCHOR_S3_SECRET_KEY') == [name: 'taskforce-audit-s3', key: 'secret-key']
+
+        when: 'the volume is switched off beside the bucket'
+        def bucketOnly = render { it.withValuesFile(values).set('audit.anchors.enabled', false) }
+        def pod = single(bucketOnly, 'Deployment').spec.template.spec
+
+        then: 'no claim, no mount, no anchor directory'
+        bucketOnly.every { it.kind != 'PersistentVolumeClaim' }
+        pod.volumes*.name == ['tmp']
+        pod.containers[0].volumeMounts*.name == ['tmp']
+        !configOf(bucketOnly).containsKey('AUDIT_ANCHOR_DIR')
+
+        when: 'neither the volume nor a bucket'
+        render { it.set('audit.anchors.enabled', false) }
+
+        then:
+        def failure = thrown(IllegalStateException)
+        failure.message.contains('audit.anchors.enabled is false and audit.anchor.s3.bucket is empty')
+    }
+
     def "evidence files stay in PostgreSQL unless a bucket is enabled; then the bucket is configured and its keys come from a Secret"() {
         given:
-        def values = work.resolve('values.yaml')
-        Files.writeString(values, '''evidence:
+        def values = valuesFile('''evidence:
   s3:
     enabled: true
     endpoint: https://minio.storage.svc.cluster.local:9000
@@ -164,14 +208,12 @@ class HelmChartSpec extends Specification {
 ''')
 
         when:
-        def off = single(render(), 'ConfigMap').data as Map<String, String>
         def manifests = render(values)
-        def on = single(manifests, 'ConfigMap').data as Map<String, String>
         def env = envOf(single(manifests, 'Deployment'))
 
         then:
-        off.keySet().every { !it.startsWith('EVIDENCE_') }
-        on.subMap(on.keySet().findAll { it.startsWith('EVIDENCE_') }) == [EVIDENCE_S3_ENABLED: 'true',
+        prefixed(configOf(render()), 'EVIDENCE_').isEmpty()
+        prefixed(configOf(manifests), 'EVIDENCE_') == [EVIDENCE_S3_ENABLED: 'true',
                 EVIDENCE_S3_ENDPOINT: 'https://minio.storage.svc.cluster.local:9000', EVIDENCE_S3_REGION: 'eu-west-3',
                 EVIDENCE_S3_BUCKET: 'taskforce-evidence', EVIDENCE_S3_PATH_STYLE: 'true', EVIDENCE_S3_PREFIX: 'evidence/']
         secretRef(env, 'EVIDENCE_S3_ACCESS_KEY') == [name: 'taskforce-evidence-s3', key: 'access-key']
@@ -315,6 +357,10 @@ class HelmChartSpec extends Specification {
         'the browser Keycloak URL is plain HTTP' | 'oidc:\n  publicUrl: http://id.example.com\n'     || '/oidc/publicUrl'
         'the admin API URL is plain HTTP'      | 'keycloakAdmin:\n  url: http://keycloak:8080\n'     || '/keycloakAdmin/url'
         'an evidence key is written inline'    | 'evidence:\n  s3:\n    secretKey: abc\n'         || "'secretKey' not allowed"
+        'the anchor bucket is plain HTTP'      | 'audit:\n  anchor:\n    s3:\n      endpoint: http://minio:9000\n' || '/audit/anchor/s3/endpoint'
+        'the anchor lock mode is unknown'      | 'audit:\n  anchor:\n    s3:\n      mode: LOCKED\n'    || '/audit/anchor/s3/mode'
+        'the anchor retention is zero days'    | 'audit:\n  anchor:\n    s3:\n      retentionDays: 0\n' || '/audit/anchor/s3/retentionDays'
+        'an anchor secret key is written inline' | 'audit:\n  anchor:\n    s3:\n      secretKey: abc\n' || "'secretKey' not allowed"
     }
 
     def "the chart never runs the application as a local run (plain-HTTP identity, embedded database)"() {
@@ -380,6 +426,18 @@ class HelmChartSpec extends Specification {
         def found = manifests.findAll { it.kind == kind }
         assert found.size() == 1: "expected one ${kind}, rendered kinds: ${manifests*.kind}"
         found[0]
+    }
+
+    private Path valuesFile(String yaml) {
+        Files.writeString(work.resolve('values.yaml'), yaml)
+    }
+
+    private static Map<String, String> configOf(List<Map> manifests) {
+        single(manifests, 'ConfigMap').data as Map<String, String>
+    }
+
+    private static Map<String, String> prefixed(Map<String, String> config, String prefix) {
+        config.findAll { name, value -> name.startsWith(prefix) }
     }
 
     private static List<Map> envOf(Map workload) {

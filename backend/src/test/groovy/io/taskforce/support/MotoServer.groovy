@@ -1,9 +1,6 @@
 package io.taskforce.support
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient
-import software.amazon.awssdk.regions.Region
+import io.taskforce.platform.s3.S3Connection
 import software.amazon.awssdk.services.s3.S3Client
 
 import java.nio.file.Files
@@ -50,10 +47,7 @@ final class MotoServer implements AutoCloseable {
 
     /** A client of this server, as an operator's tool would be: to create buckets, read objects back, tamper with them. */
     S3Client client() {
-        S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(REGION))
-                .endpointOverride(URI.create(endpoint())).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build()
+        new S3Connection(endpoint(), REGION, ACCESS_KEY, SECRET_KEY, true).client()
     }
 
     @Override
