@@ -112,7 +112,7 @@ class TenantConditionGuard implements BeanCreatedEventListener<DataSource>, Orde
      * The tables with a tenant_id column, read from the database itself once it has them (the first statements of a
      * start can come before the migrations).
      */
-    private static TenantConditions rule(DataSource pool) {
+    static TenantConditions rule(DataSource pool) {
         if (rule == null) {
             synchronized (TenantConditionGuard) {
                 if (rule == null) {
