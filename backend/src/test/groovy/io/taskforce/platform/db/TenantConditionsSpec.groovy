@@ -22,6 +22,8 @@ class TenantConditionsSpec extends Specification {
         'select * from rumour where (tenant_id, id) = (?, ?)'                                            || []
         'update rumour set status = ? where id = ?'                                                      || ['rumour']
         'update rumour set status = ? where tenant_id = ? and id = ?'                                    || []
+        'UPDATE "rumour" SET "tenant_id"=?,"status"=? WHERE ("id" = ?)'                                 || ['rumour']
+        'update rumour set status = ? where id = ? returning tenant_id'                                  || ['rumour']
         'delete from rumour where id = ?'                                                                || ['rumour']
         'insert into rumour (id, tenant_id) values (?, ?)'                                               || []
         'insert into rumour (id, tenant_id) select ?, tenant_id from case_file where id = ?'             || ['case_file']
