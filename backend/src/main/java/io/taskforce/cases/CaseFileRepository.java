@@ -7,7 +7,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +15,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Cases, as far as the transaction's actor may see them: row-level security limits every query to the staff
+ * Cases. Each statement names the tenant of the cases it touches, or says why it spans tenants (the locate step, the
+ * intake queue, a staff member's cases); row-level security, the second wall, still limits every one to the staff
  * member's teams (and the intake queue) or to the client's tenant, and refuses to run with no actor bound.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface CaseFileRepository extends CrudRepository<CaseFile, UUID> {
+interface CaseFileRepository extends GenericRepository<CaseFile, UUID> {
+
+    /** Inserts; the generated reads, updates and deletes by id alone are left out: each statement here names the tenant. */
+    CaseFile save(CaseFile caseFile);
 
     /**
      * The tenant and status of a case, and whether the member is on its team; empty when the actor may not see it.

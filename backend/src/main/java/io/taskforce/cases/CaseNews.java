@@ -50,14 +50,16 @@ class CaseNews {
     }
 
     void taskAssigned(Caller caller, CaseScope scope, UUID assigneeId, String title) {
-        cases.findByTenantIdAndId(scope.tenantId(), scope.caseId()).ifPresent(c -> announce(caller, NotifyEvent.TASK_ASSIGNED, c, List.of(assigneeId), title, Set.of()));
+        cases.findByTenantIdAndId(scope.tenantId(), scope.caseId())
+                .ifPresent(c -> announce(caller, NotifyEvent.TASK_ASSIGNED, c, List.of(assigneeId), title, Set.of()));
     }
 
     /** To the lead of the receiving workstream, or to all its members on the team when it has none. */
     void handoffRequested(Caller caller, CaseScope scope, Workstream to, Optional<UUID> lead) {
         var recipients = lead.map(List::of).orElseGet(() -> team.findByCase(scope.tenantId(), scope.caseId()).stream()
                 .filter(m -> m.workstream() == to).map(TeamMember::userId).toList());
-        cases.findByTenantIdAndId(scope.tenantId(), scope.caseId()).ifPresent(c -> announce(caller, NotifyEvent.HANDOFF_REQUESTED, c, recipients, to.name(), Set.of(to)));
+        cases.findByTenantIdAndId(scope.tenantId(), scope.caseId())
+                .ifPresent(c -> announce(caller, NotifyEvent.HANDOFF_REQUESTED, c, recipients, to.name(), Set.of(to)));
     }
 
     private void announce(Caller caller, NotifyEvent event, CaseFile c, Collection<UUID> recipients,

@@ -92,7 +92,8 @@ class CaseViews {
         if (cases.isEmpty()) {
             return Map.of();
         }
-        return tasks.progressOf(tenantsOf(cases), idsOf(cases)).stream().collect(Collectors.toMap(p -> key(p.caseId(), p.workstream()), p -> p));
+        return tasks.progressOf(tenantsOf(cases), idsOf(cases)).stream()
+                .collect(Collectors.toMap(p -> key(p.caseId(), p.workstream()), p -> p));
     }
 
     private static Set<UUID> tenantsOf(List<CaseFile> cases) {
