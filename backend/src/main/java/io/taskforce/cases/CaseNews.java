@@ -45,26 +45,28 @@ class CaseNews {
 
     void statusChanged(Caller caller, CaseFile c) {
         var recipients = new HashSet<UUID>(announcements.clientsOfTenant());
-        team.findByCase(c.id()).forEach(m -> recipients.add(m.userId()));
+        team.findByCase(c.tenantId(), c.id()).forEach(m -> recipients.add(m.userId()));
         announce(caller, NotifyEvent.CASE_STATUS_CHANGED, c, recipients, c.status().name(), Set.of());
     }
 
-    void taskAssigned(Caller caller, UUID caseId, UUID assigneeId, String title) {
-        cases.findById(caseId).ifPresent(c -> announce(caller, NotifyEvent.TASK_ASSIGNED, c, List.of(assigneeId), title, Set.of()));
+    void taskAssigned(Caller caller, CaseScope scope, UUID assigneeId, String title) {
+        cases.findByTenantIdAndId(scope.tenantId(), scope.caseId())
+                .ifPresent(c -> announce(caller, NotifyEvent.TASK_ASSIGNED, c, List.of(assigneeId), title, Set.of()));
     }
 
     /** To the lead of the receiving workstream, or to all its members on the team when it has none. */
-    void handoffRequested(Caller caller, UUID caseId, Workstream to, Optional<UUID> lead) {
-        var recipients = lead.map(List::of).orElseGet(() -> team.findByCase(caseId).stream()
+    void handoffRequested(Caller caller, CaseScope scope, Workstream to, Optional<UUID> lead) {
+        var recipients = lead.map(List::of).orElseGet(() -> team.findByCase(scope.tenantId(), scope.caseId()).stream()
                 .filter(m -> m.workstream() == to).map(TeamMember::userId).toList());
-        cases.findById(caseId).ifPresent(c -> announce(caller, NotifyEvent.HANDOFF_REQUESTED, c, recipients, to.name(), Set.of(to)));
+        cases.findByTenantIdAndId(scope.tenantId(), scope.caseId())
+                .ifPresent(c -> announce(caller, NotifyEvent.HANDOFF_REQUESTED, c, recipients, to.name(), Set.of(to)));
     }
 
     private void announce(Caller caller, NotifyEvent event, CaseFile c, Collection<UUID> recipients,
                           @Nullable String detail, Set<Workstream> also) {
         var others = new HashSet<>(recipients);
         var firms = new HashSet<String>();
-        workstreams.findByCase(c.id()).stream().filter(w -> w.status() != WorkstreamStatus.DONE)
+        workstreams.findByCase(c.tenantId(), c.id()).stream().filter(w -> w.status() != WorkstreamStatus.DONE)
                 .forEach(w -> firms.add(w.workstream().name()));
         also.forEach(w -> firms.add(w.name()));
         others.remove(caller.userId());

@@ -88,7 +88,7 @@ class CaseService {
     Page<CaseSummary> mine(Caller caller, @Nullable String after, int limit) {
         var from = Keyset.parse(after);
         return access.readAcross(caller, () -> {
-            var rows = cases.findRecent(caller.getName(), Keyset.atOf(from), Keyset.idOf(from), limit + 1);
+            var rows = cases.findOfMember(caller.getName(), Keyset.atOf(from), Keyset.idOf(from), limit + 1);
             return Page.of(views.summaries(rows), limit, s -> new Keyset(s.reportedAt(), s.id()).encode());
         });
     }
@@ -96,7 +96,7 @@ class CaseService {
     Page<ClientCaseView> ofClient(Caller caller, @Nullable String after, int limit) {
         var from = Keyset.parse(after);
         return access.readAcross(caller, () -> {
-            var rows = cases.findRecent(null, Keyset.atOf(from), Keyset.idOf(from), limit + 1);
+            var rows = cases.findOfTenant(caller.user().tenantId(), Keyset.atOf(from), Keyset.idOf(from), limit + 1);
             return Page.of(views.clientViews(rows), limit, s -> new Keyset(s.reportedAt(), s.id()).encode());
         });
     }
@@ -128,14 +128,14 @@ class CaseService {
         return access.write(caller, id, scope -> {
             scope.requireTeam();
             var c = load(scope);
-            var active = workstreams.findByCase(id).stream().map(WorkstreamState::workstream).collect(Collectors.toSet());
-            var led = team.findByCase(id).stream().filter(TeamMember::lead).map(TeamMember::workstream).collect(Collectors.toSet());
+            var active = workstreams.findByCase(scope.tenantId(), id).stream().map(WorkstreamState::workstream).collect(Collectors.toSet());
+            var led = team.findByCase(scope.tenantId(), id).stream().filter(TeamMember::lead).map(TeamMember::workstream).collect(Collectors.toSet());
             Set<Workstream> withoutLead = active.isEmpty() ? EnumSet.noneOf(Workstream.class) : EnumSet.copyOf(active);
             withoutLead.removeAll(led);
             CaseLifecycle.refusal(c.status(), request.status(), withoutLead).ifPresent(reason -> {
                 throw ApiException.conflict(reason);
             });
-            var saved = cases.update(c.withStatus(request.status()));
+            var saved = cases.saveStatus(c, request.status());
             audit.record(caller, AuditEntry.ofCase(id, "case.status_changed", "case", id, Changes.of()
                     .changed("status", c.status(), saved.status()).set("reason", request.reason())));
             news.statusChanged(caller, saved);
@@ -152,10 +152,10 @@ class CaseService {
             if (!caller.user().hasRole(Role.CONSULTANT) && (firm == null || !firm.name().equals(workstream.name()))) {
                 throw ApiException.forbidden("Only consultants and the " + workstream + " workstream change its status.");
             }
-            var current = workstreams.findByCase(id).stream().filter(w -> w.workstream() == workstream).findFirst()
+            var current = workstreams.findByCase(scope.tenantId(), id).stream().filter(w -> w.workstream() == workstream).findFirst()
                     .orElseThrow(() -> ApiException.notFound("Workstream"));
             if (current.status() != request.status()) {
-                workstreams.updateStatus(id, workstream.name(), request.status().name());
+                workstreams.updateStatus(scope.tenantId(), id, workstream.name(), request.status().name());
                 audit.record(caller, AuditEntry.ofCase(id, "case.workstream_changed", "workstream", id + "/" + workstream,
                         Changes.of().changed("status", current.status(), request.status())));
             }
@@ -168,7 +168,7 @@ class CaseService {
     }
 
     CaseFile load(CaseScope scope) {
-        return cases.findById(scope.caseId()).orElseThrow(() -> ApiException.notFound("Case"));
+        return cases.findByTenantIdAndId(scope.tenantId(), scope.caseId()).orElseThrow(() -> ApiException.notFound("Case"));
     }
 
     private UUID reportingTenant(Caller caller, CaseRequests.NewCase request) {

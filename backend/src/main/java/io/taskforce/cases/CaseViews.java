@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,10 +34,10 @@ class CaseViews {
     }
 
     CaseView staffView(CaseFile c, boolean onTeam) {
-        var leads = team.findByCase(c.id()).stream().filter(TeamMember::lead)
+        var leads = team.findByCase(c.tenantId(), c.id()).stream().filter(TeamMember::lead)
                 .collect(Collectors.toMap(TeamMember::workstream, m -> m));
-        var progress = progressOf(List.of(c.id()));
-        var streams = workstreams.findByCase(c.id()).stream().map(w -> {
+        var progress = progressOf(List.of(c));
+        var streams = workstreams.findByCase(c.tenantId(), c.id()).stream().map(w -> {
             var lead = leads.get(w.workstream());
             var p = progress.getOrDefault(key(c.id(), w.workstream()), new TaskProgress(c.id(), w.workstream(), 0, 0));
             return new WorkstreamView(w.workstream(), w.status(), lead == null ? null : lead.userId(),
@@ -46,13 +47,12 @@ class CaseViews {
                 c.reportedAt(), users.findById(c.reportedBy()).map(UserAccount::displayName).orElse(null),
                 List.of(c.urls()), c.personalData(), c.hostilePublications(), c.firstPublishedAt(), c.suspectedAuthor(),
                 c.entryFirm(), c.status(), crisisTypes(c), c.cluster(), c.severity(), c.kinetics(), c.phase(),
-                c.triagedAt(), streams, clocks.findByCase(c.id()), onTeam, c.version());
+                c.triagedAt(), streams, clocks.findByCase(c.tenantId(), c.id()), onTeam, c.version());
     }
 
     List<ClientCaseView> clientViews(List<CaseFile> cases) {
-        var ids = cases.stream().map(CaseFile::id).toList();
-        var streams = ids.isEmpty() ? List.<WorkstreamState>of() : workstreams.findByCases(ids);
-        var progress = progressOf(ids);
+        var streams = workstreamsOf(cases);
+        var progress = progressOf(cases);
         return cases.stream().map(c -> new ClientCaseView(c.id(), c.title(), c.status(), c.phase(), c.reportedAt(),
                 streams.stream().filter(w -> w.caseId().equals(c.id())).map(w -> {
                     var p = progress.get(key(c.id(), w.workstream()));
@@ -62,16 +62,15 @@ class CaseViews {
     }
 
     List<CaseSummary> summaries(List<CaseFile> cases) {
-        var ids = cases.stream().map(CaseFile::id).toList();
-        var streams = ids.isEmpty() ? List.<WorkstreamState>of() : workstreams.findByCases(ids);
-        var names = tenants.namesOf(cases.stream().map(CaseFile::tenantId).collect(Collectors.toSet()));
+        var streams = workstreamsOf(cases);
+        var names = tenants.namesOf(tenantsOf(cases));
         return cases.stream().map(c -> new CaseSummary(c.id(), c.tenantId(), names.getOrDefault(c.tenantId(), ""),
                 c.title(), c.status(), c.severity(), c.phase(), c.kinetics(), c.reportedAt(),
                 streams.stream().filter(w -> w.caseId().equals(c.id())).map(WorkstreamState::workstream).toList())).toList();
     }
 
     List<IntakeItem> intakeItems(List<CaseFile> cases) {
-        var names = tenants.namesOf(cases.stream().map(CaseFile::tenantId).collect(Collectors.toSet()));
+        var names = tenants.namesOf(tenantsOf(cases));
         return cases.stream().map(c -> new IntakeItem(c.id(), c.tenantId(), names.getOrDefault(c.tenantId(), ""),
                 c.title(), c.summary(), c.occurredAt(), c.reportedAt(), List.of(c.urls()), c.personalData(),
                 c.hostilePublications(), c.firstPublishedAt(), c.suspectedAuthor(), c.entryFirm())).toList();
@@ -85,11 +84,24 @@ class CaseViews {
         return Arrays.stream(c.crisisTypes()).map(CrisisType::valueOf).sorted().toList();
     }
 
-    private Map<String, TaskProgress> progressOf(List<UUID> caseIds) {
-        if (caseIds.isEmpty()) {
+    private List<WorkstreamState> workstreamsOf(List<CaseFile> cases) {
+        return cases.isEmpty() ? List.of() : workstreams.findByCases(tenantsOf(cases), idsOf(cases));
+    }
+
+    private Map<String, TaskProgress> progressOf(List<CaseFile> cases) {
+        if (cases.isEmpty()) {
             return Map.of();
         }
-        return tasks.progressOf(caseIds).stream().collect(Collectors.toMap(p -> key(p.caseId(), p.workstream()), p -> p));
+        return tasks.progressOf(tenantsOf(cases), idsOf(cases)).stream()
+                .collect(Collectors.toMap(p -> key(p.caseId(), p.workstream()), p -> p));
+    }
+
+    private static Set<UUID> tenantsOf(List<CaseFile> cases) {
+        return cases.stream().map(CaseFile::tenantId).collect(Collectors.toSet());
+    }
+
+    private static List<UUID> idsOf(List<CaseFile> cases) {
+        return cases.stream().map(CaseFile::id).toList();
     }
 
     private static String key(UUID caseId, Workstream workstream) {

@@ -63,7 +63,7 @@ class DemoCases {
             users.register(person.userId(), u.username(), u.username() + "@demo.taskforce.test", u.name().split(" ")[0],
                     u.name().split(" ")[1], u.roles().get(0));
         }
-        if (!access.readAcross(CLIENT_A, () -> caseFiles.findRecent(null, null, null, 1)).isEmpty()) {
+        if (!access.readAcross(CLIENT_A, () -> caseFiles.findOfTenant(CLIENT_A.user().tenantId(), null, null, 1)).isEmpty()) {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);

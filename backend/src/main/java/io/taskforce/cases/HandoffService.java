@@ -49,7 +49,7 @@ class HandoffService {
 
     List<HandoffView> list(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope ->
-                handoffs.findByCase(scope.requireTeam().caseId()).stream().map(this::view).toList());
+                handoffs.findByCase(scope.tenantId(), scope.requireTeam().caseId()).stream().map(this::view).toList());
     }
 
     HandoffView create(Caller caller, UUID caseId, CaseRequests.NewHandoff request) {
@@ -58,14 +58,14 @@ class HandoffService {
             if (request.fromWorkstream() == request.toWorkstream()) {
                 throw ApiException.badRequest("toWorkstream: hand the item to another workstream than its own.");
             }
-            if (workstreams.findByCase(caseId).stream().noneMatch(w -> w.workstream() == request.toWorkstream())) {
+            if (workstreams.findByCase(scope.tenantId(), caseId).stream().noneMatch(w -> w.workstream() == request.toWorkstream())) {
                 throw ApiException.badRequest("toWorkstream: " + request.toWorkstream() + " is not active on this case.");
             }
             checkSpeaksFor(caller, request.fromWorkstream());
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             var handoff = handoffs.save(new Handoff(UUID.randomUUID(), scope.tenantId(), caseId, request.fromWorkstream(),
                     request.toWorkstream(), request.note().trim(), HandoffStatus.OPEN, null, caller.userId(), now, null, null));
-            var lead = team.findByCase(caseId).stream()
+            var lead = team.findByCase(scope.tenantId(), caseId).stream()
                     .filter(m -> m.lead() && m.workstream() == request.toWorkstream()).findFirst();
             var task = tasks.save(new CaseTask(UUID.randomUUID(), scope.tenantId(), caseId, request.toWorkstream(),
                     taskTitle(handoff), lead.map(TeamMember::userId).orElse(null), now.plus(ANSWER_WITHIN),
@@ -73,7 +73,7 @@ class HandoffService {
             audit.record(caller, AuditEntry.ofCase(caseId, "handoff.created", "handoff", handoff.id(), Changes.of()
                     .set("fromWorkstream", handoff.fromWorkstream()).set("toWorkstream", handoff.toWorkstream())
                     .set("note", handoff.note()).set("taskId", task.id()).set("assigneeId", task.assigneeId())));
-            news.handoffRequested(caller, caseId, handoff.toWorkstream(), lead.map(TeamMember::userId));
+            news.handoffRequested(caller, scope, handoff.toWorkstream(), lead.map(TeamMember::userId));
             return view(handoff);
         });
     }
@@ -82,18 +82,18 @@ class HandoffService {
         if (answer.decision() == HandoffStatus.OPEN) {
             throw ApiException.badRequest("decision: ANSWERED or DECLINED.");
         }
-        UUID caseId = access.readAcross(caller, () -> handoffs.findById(handoffId).map(Handoff::caseId))
+        UUID caseId = access.readAcross(caller, () -> handoffs.findCaseOf(handoffId))
                 .orElseThrow(() -> ApiException.notFound("Hand-off"));
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var handoff = handoffs.findById(handoffId).orElseThrow(() -> ApiException.notFound("Hand-off"));
+            var handoff = handoffs.findByTenantIdAndId(scope.tenantId(), handoffId).orElseThrow(() -> ApiException.notFound("Hand-off"));
             checkSpeaksFor(caller, handoff.toWorkstream());
             if (handoff.status() != HandoffStatus.OPEN) {
                 throw ApiException.conflict("This hand-off was already " + handoff.status().name().toLowerCase() + ".");
             }
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            var saved = handoffs.update(handoff.answered(answer.decision(), answer.reply().trim(), caller.userId(), now));
-            tasks.findByHandoffId(handoffId).stream().filter(CaseTask::open).forEach(t -> tasks.update(new CaseTask(
+            var saved = handoffs.saveAnswer(handoff.answered(answer.decision(), answer.reply().trim(), caller.userId(), now));
+            tasks.findByTenantIdAndHandoffId(scope.tenantId(), handoffId).stream().filter(CaseTask::open).forEach(t -> tasks.saveChanges(new CaseTask(
                     t.id(), t.tenantId(), t.caseId(), t.workstream(), t.title(), t.assigneeId(), t.dueAt(),
                     answer.decision() == HandoffStatus.ANSWERED ? TaskStatus.DONE : TaskStatus.CANCELLED, t.origin(),
                     t.handoffId(), t.createdBy(), t.createdAt(), answer.decision() == HandoffStatus.ANSWERED ? now : null)));

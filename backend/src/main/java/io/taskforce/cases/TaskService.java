@@ -45,18 +45,18 @@ class TaskService {
 
     List<TaskView> list(Caller caller, UUID caseId) {
         var now = Instant.now();
-        return access.read(caller, caseId, scope ->
-                tasks.findRowsByCase(scope.requireTeam().caseId()).stream().map(t -> TaskView.of(t, now)).toList());
+        return access.read(caller, caseId, scope -> tasks.findRowsByCase(scope.tenantId(), scope.requireTeam().caseId())
+                .stream().map(t -> TaskView.of(t, now)).toList());
     }
 
     TaskView create(Caller caller, UUID caseId, CaseRequests.NewTask request) {
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
             checkMayWrite(caller, request.workstream(), null);
-            if (workstreams.findByCase(caseId).stream().noneMatch(w -> w.workstream() == request.workstream())) {
+            if (workstreams.findByCase(scope.tenantId(), caseId).stream().noneMatch(w -> w.workstream() == request.workstream())) {
                 throw ApiException.badRequest("workstream: " + request.workstream() + " is not active on this case.");
             }
-            checkOnTeam(caseId, request.assigneeId());
+            checkOnTeam(scope, request.assigneeId());
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             var task = tasks.save(new CaseTask(UUID.randomUUID(), scope.tenantId(), caseId, request.workstream(),
                     request.title().trim(), request.assigneeId(), request.dueAt(), TaskStatus.OPEN, TaskOrigin.MANUAL,
@@ -65,21 +65,21 @@ class TaskService {
                     .set("title", task.title()).set("workstream", task.workstream()).set("assigneeId", task.assigneeId())
                     .set("dueAt", task.dueAt())));
             if (task.assigneeId() != null) {
-                news.taskAssigned(caller, caseId, task.assigneeId(), task.title());
+                news.taskAssigned(caller, scope, task.assigneeId(), task.title());
             }
-            return view(task.id());
+            return view(scope, task.id());
         });
     }
 
     TaskView update(Caller caller, UUID taskId, CaseRequests.TaskChanges request) {
-        UUID caseId = access.readAcross(caller, () -> tasks.findById(taskId).map(CaseTask::caseId))
+        UUID caseId = access.readAcross(caller, () -> tasks.findCaseOf(taskId))
                 .orElseThrow(() -> ApiException.notFound("Task"));
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var task = tasks.findById(taskId).orElseThrow(() -> ApiException.notFound("Task"));
+            var task = tasks.findByTenantIdAndId(scope.tenantId(), taskId).orElseThrow(() -> ApiException.notFound("Task"));
             checkMayWrite(caller, task.workstream(), task.assigneeId());
             if (request.assigneeId() != null) {
-                checkOnTeam(caseId, request.assigneeId());
+                checkOnTeam(scope, request.assigneeId());
             }
             var status = request.status() != null ? request.status() : task.status();
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -93,13 +93,13 @@ class TaskService {
                     .changed("assigneeId", task.assigneeId(), changed.assigneeId())
                     .changed("dueAt", task.dueAt(), changed.dueAt()).changed("status", task.status(), changed.status());
             if (!changes.isEmpty()) {
-                tasks.update(changed);
+                tasks.saveChanges(changed);
                 audit.record(caller, AuditEntry.ofCase(caseId, "task.updated", "task", taskId, changes));
             }
             if (changed.assigneeId() != null && !changed.assigneeId().equals(task.assigneeId())) {
-                news.taskAssigned(caller, caseId, changed.assigneeId(), changed.title());
+                news.taskAssigned(caller, scope, changed.assigneeId(), changed.title());
             }
-            return view(taskId);
+            return view(scope, taskId);
         });
     }
 
@@ -114,8 +114,8 @@ class TaskService {
         });
     }
 
-    private TaskView view(UUID taskId) {
-        return tasks.findRow(taskId).stream().findFirst().map(t -> TaskView.of(t, Instant.now()))
+    private TaskView view(CaseScope scope, UUID taskId) {
+        return tasks.findRow(scope.tenantId(), taskId).stream().findFirst().map(t -> TaskView.of(t, Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("Task"));
     }
 
@@ -128,8 +128,8 @@ class TaskService {
         }
     }
 
-    private void checkOnTeam(UUID caseId, @Nullable UUID assigneeId) {
-        if (assigneeId != null && team.findByCase(caseId).stream().noneMatch(m -> m.userId().equals(assigneeId))) {
+    private void checkOnTeam(CaseScope scope, @Nullable UUID assigneeId) {
+        if (assigneeId != null && team.findByCase(scope.tenantId(), scope.caseId()).stream().noneMatch(m -> m.userId().equals(assigneeId))) {
             throw ApiException.badRequest("assigneeId: tasks are assigned to members of the case's team.");
         }
     }

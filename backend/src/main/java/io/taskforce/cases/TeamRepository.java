@@ -20,8 +20,8 @@ interface TeamRepository extends GenericRepository<CaseFile, UUID> {
                                when 'reputation_specialist' then 'REPUTATION' end as firm,
                    m.workstream, m.lead
             from case_member m join user_account u on u.id = m.user_id
-            where m.case_id = :caseId order by m.workstream, not m.lead, name""")
-    List<TeamMember> findByCase(UUID caseId);
+            where m.tenant_id = :tenantId and m.case_id = :caseId order by m.workstream, not m.lead, name""")
+    List<TeamMember> findByCase(UUID tenantId, UUID caseId);
 
     @Query("""
             insert into case_member (tenant_id, case_id, user_id, workstream, lead, added_at)
@@ -30,23 +30,27 @@ interface TeamRepository extends GenericRepository<CaseFile, UUID> {
     void put(UUID tenantId, UUID caseId, UUID userId, String workstream, boolean lead, Instant at);
 
     /** Steps down the current lead of a workstream, so that another can take the lead. */
-    @Query("update case_member set lead = false where case_id = :caseId and workstream = :workstream and lead and user_id <> :except")
-    void clearLead(UUID caseId, String workstream, UUID except);
+    @Query("""
+            update case_member set lead = false
+            where tenant_id = :tenantId and case_id = :caseId and workstream = :workstream and lead and user_id <> :except""")
+    void clearLead(UUID tenantId, UUID caseId, String workstream, UUID except);
 
-    @Query("delete from case_member where case_id = :caseId and user_id = :userId")
-    int remove(UUID caseId, UUID userId);
+    @Query("delete from case_member where tenant_id = :tenantId and case_id = :caseId and user_id = :userId")
+    int remove(UUID tenantId, UUID caseId, UUID userId);
 
     /**
      * Puts the triaging consultant on the case row's team before anything else of the case is written: the
      * policies admit writes to a case's rows only from its team.
      */
-    @Query("update case_file set team = array_append(team, cast(:userId as text)) where id = :caseId and not team @> array[cast(:userId as text)]")
-    void joinTeamColumn(UUID caseId, String userId);
+    @Query("""
+            update case_file set team = array_append(team, cast(:userId as text))
+            where tenant_id = :tenantId and id = :caseId and not team @> array[cast(:userId as text)]""")
+    void joinTeamColumn(UUID tenantId, UUID caseId, String userId);
 
     /** Copies the team's user ids onto the case row, in the same transaction. */
     @Query("""
             update case_file set team = array(select m.user_id::text from case_member m
                                               where m.tenant_id = case_file.tenant_id and m.case_id = case_file.id order by 1)
-            where id = :caseId""")
-    void syncTeamColumn(UUID caseId);
+            where tenant_id = :tenantId and id = :caseId""")
+    void syncTeamColumn(UUID tenantId, UUID caseId);
 }

@@ -39,7 +39,7 @@ class TeamService {
     }
 
     List<TeamMember> list(Caller caller, UUID caseId) {
-        return access.read(caller, caseId, scope -> team.findByCase(scope.requireTeam().caseId()));
+        return access.read(caller, caseId, scope -> team.findByCase(scope.tenantId(), scope.requireTeam().caseId()));
     }
 
     /** Adds a member, or changes their workstream or lead; a new lead of a workstream replaces the previous one. */
@@ -48,22 +48,22 @@ class TeamService {
             scope.requireTeam();
             var person = users.findById(change.userId()).filter(u -> u.active() && u.firm().isPresent())
                     .orElseThrow(() -> ApiException.badRequest("userId: not an active member of the task force's staff."));
-            if (workstreams.findByCase(caseId).stream().noneMatch(w -> w.workstream() == change.workstream())) {
+            if (workstreams.findByCase(scope.tenantId(), caseId).stream().noneMatch(w -> w.workstream() == change.workstream())) {
                 throw ApiException.badRequest("workstream: " + change.workstream() + " is not active on this case.");
             }
-            var before = team.findByCase(caseId).stream().filter(m -> m.userId().equals(change.userId())).findFirst();
+            var before = team.findByCase(scope.tenantId(), caseId).stream().filter(m -> m.userId().equals(change.userId())).findFirst();
             if (change.lead()) {
-                team.clearLead(caseId, change.workstream().name(), change.userId());
+                team.clearLead(scope.tenantId(), caseId, change.workstream().name(), change.userId());
             }
             team.put(scope.tenantId(), caseId, change.userId(), change.workstream().name(), change.lead(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS));
-            team.syncTeamColumn(caseId);
+            team.syncTeamColumn(scope.tenantId(), caseId);
             var changes = Changes.of().changed("member", before.map(m -> m.name()).orElse(null), person.displayName())
                     .changed("workstream", before.map(TeamMember::workstream).orElse(null), change.workstream())
                     .changed("lead", before.map(TeamMember::lead).orElse(null), change.lead());
             audit.record(caller, AuditEntry.ofCase(caseId, before.isPresent() ? "case.member_changed" : "case.member_added",
                     "case_member", change.userId(), changes));
-            var member = team.findByCase(caseId).stream().filter(m -> m.userId().equals(change.userId())).findFirst().orElseThrow();
+            var member = team.findByCase(scope.tenantId(), caseId).stream().filter(m -> m.userId().equals(change.userId())).findFirst().orElseThrow();
             story.tell(caller, scope, before.isPresent() ? CaseStory.Kind.MEMBER_CHANGED : CaseStory.Kind.MEMBER_ADDED,
                     Map.of("member", member.name(), "workstream", member.workstream().name(), "lead", String.valueOf(member.lead())),
                     types(scope));
@@ -77,15 +77,15 @@ class TeamService {
             if (userId.equals(caller.userId())) {
                 throw ApiException.conflict("You cannot remove yourself from the team: ask another member of the team.");
             }
-            var member = team.findByCase(caseId).stream().filter(m -> m.userId().equals(userId)).findFirst()
+            var member = team.findByCase(scope.tenantId(), caseId).stream().filter(m -> m.userId().equals(userId)).findFirst()
                     .orElseThrow(() -> ApiException.notFound("Team member"));
             var status = caseService.load(scope).status();
             if (member.lead() && (status == CaseStatus.ACTIVE || status == CaseStatus.MONITORING)) {
                 throw ApiException.conflict(member.name() + " leads " + member.workstream()
                         + " on an active case: name another lead first.");
             }
-            team.remove(caseId, userId);
-            team.syncTeamColumn(caseId);
+            team.remove(scope.tenantId(), caseId, userId);
+            team.syncTeamColumn(scope.tenantId(), caseId);
             audit.record(caller, AuditEntry.ofCase(caseId, "case.member_removed", "case_member", userId, Changes.of()
                     .removed("member", member.name()).removed("workstream", member.workstream()).removed("lead", member.lead())));
             story.tell(caller, scope, CaseStory.Kind.MEMBER_REMOVED,

@@ -81,24 +81,24 @@ class TriageService {
             var me = caller.userId();
             var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             // the policies admit writes to a case's rows from its team only: join the team on the case row first
-            team.joinTeamColumn(id, me.toString());
+            team.joinTeamColumn(scope.tenantId(), id, me.toString());
             var types = triage.crisisTypes().stream().distinct().sorted().map(Enum::name).toArray(String[]::new);
-            var saved = cases.update(c.triaged(types, triage.cluster(), triage.severity(), triage.kinetics(),
+            var saved = cases.saveTriage(c.triaged(types, triage.cluster(), triage.severity(), triage.kinetics(),
                     triage.phase(), now));
 
-            var before = workstreams.findByCase(id).stream().map(WorkstreamState::workstream).toList();
-            workstreams.deleteByCase(id);
+            var before = workstreams.findByCase(scope.tenantId(), id).stream().map(WorkstreamState::workstream).toList();
+            workstreams.deleteByCase(scope.tenantId(), id);
             for (int i = 0; i < triage.workstreams().size(); i++) {
                 workstreams.add(scope.tenantId(), id, triage.workstreams().get(i).name(), i, WorkstreamStatus.NOT_STARTED.name());
             }
             boolean leadsCommunication = triage.workstreams().contains(Workstream.COMMUNICATION)
-                    && team.findByCase(id).stream().noneMatch(m -> m.lead() && m.workstream() == Workstream.COMMUNICATION);
-            if (team.findByCase(id).stream().noneMatch(m -> m.userId().equals(me))) {
+                    && team.findByCase(scope.tenantId(), id).stream().noneMatch(m -> m.lead() && m.workstream() == Workstream.COMMUNICATION);
+            if (team.findByCase(scope.tenantId(), id).stream().noneMatch(m -> m.userId().equals(me))) {
                 team.put(scope.tenantId(), id, me, Workstream.COMMUNICATION.name(), leadsCommunication, now);
             }
-            team.syncTeamColumn(id);
+            team.syncTeamColumn(scope.tenantId(), id);
 
-            clocks.deleteByCase(id);
+            clocks.deleteByCase(scope.tenantId(), id);
             var clockList = triage.clocks() == null ? List.<ProposedClock>of() : triage.clocks();
             clockList.forEach(k -> clocks.add(scope.tenantId(), id, k.rule().name(), k.triggerAt()));
 

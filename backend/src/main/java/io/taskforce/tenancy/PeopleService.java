@@ -55,7 +55,7 @@ class PeopleService {
 
     Page<UserView> members(UUID tenantId, String after, int limit) {
         tenants.get(tenantId);
-        var rows = transactions.read(tenantId, () -> members.findMembersAfter(Keyset.parseId(after), limit + 1));
+        var rows = transactions.read(tenantId, () -> members.findMembersAfter(tenantId, Keyset.parseId(after), limit + 1));
         return Page.of(views(rows, tenantId), limit, u -> u.id().toString());
     }
 

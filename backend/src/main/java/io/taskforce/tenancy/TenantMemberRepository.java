@@ -25,11 +25,12 @@ interface TenantMemberRepository extends GenericRepository<UserAccount, UUID> {
     @Query("select exists (select 1 from tenant_member where tenant_id = :tenantId and user_id = :userId)")
     boolean isMember(UUID tenantId, UUID userId);
 
-    /** Members by user name, then id, after the member with the given id (the page cursor), or from the start. */
+    /** A tenant's members by user name, then id, after the member with the given id (the page cursor), or from the start. */
     @Query("""
             select u.* from user_account u join tenant_member m on m.user_id = u.id
-            where cast(:after as uuid) is null
-               or (u.username, u.id) > (select a.username, a.id from user_account a where a.id = :after)
+            where m.tenant_id = :tenantId
+              and (cast(:after as uuid) is null
+                   or (u.username, u.id) > (select a.username, a.id from user_account a where a.id = :after))
             order by u.username, u.id limit :limit""")
-    List<UserAccount> findMembersAfter(@Nullable UUID after, int limit);
+    List<UserAccount> findMembersAfter(UUID tenantId, @Nullable UUID after, int limit);
 }
