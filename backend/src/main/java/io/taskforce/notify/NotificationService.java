@@ -69,12 +69,12 @@ class NotificationService {
         return transactions.asUser(caller.userId(), true, () -> jdbc.prepareStatement("""
                 /* across tenants: a person's own unread notifications, from every tenant they belong to */
                 select count(*) from notification where recipient_id = ? and read_at is null""", ps -> {
-                    ps.setObject(1, caller.userId());
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return new NotificationView.UnreadCount(rs.getLong(1));
-                    }
-                }));
+            ps.setObject(1, caller.userId());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return new NotificationView.UnreadCount(rs.getLong(1));
+            }
+        }));
     }
 
     void markRead(Caller caller, UUID id) {
