@@ -24,9 +24,9 @@ public class AuditEventViews {
         this.json = json;
     }
 
-    /** The chain of the tenant transaction in progress, newest first. */
-    Page<AuditEventView> chainPage(@Nullable Long before, int limit) {
-        return page(trail.page(before, limit + 1), limit);
+    /** One chain, newest first; inside its transaction. */
+    Page<AuditEventView> chainPage(UUID chain, @Nullable Long before, int limit) {
+        return page(trail.page(chain, before, limit + 1), limit);
     }
 
     /** The events of one case, newest first; inside the case's tenant transaction. */

@@ -79,7 +79,7 @@ public class AuditExport {
         try {
             Writer out = new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), PIPE_BYTES / 2);
             transactions.read(chain, () -> {
-                write(out, withChanges);
+                write(out, chain, withChanges);
                 return null;
             });
             out.close();
@@ -90,8 +90,8 @@ public class AuditExport {
         }
     }
 
-    private void write(Writer out, boolean withChanges) {
-        trail.forEachInOrder(event -> {
+    private void write(Writer out, UUID chain, boolean withChanges) {
+        trail.forEachInOrder(chain, event -> {
             var line = new LinkedHashMap<String, Object>();
             line.put("seq", event.seq());
             line.put("prev_hash", event.prevHash());
@@ -103,7 +103,7 @@ public class AuditExport {
             }
             writeLine(out, CanonicalJson.write(line));
         });
-        for (var checkpoint : checkpoints.ofCurrentChain()) {
+        for (var checkpoint : checkpoints.ofChain(chain)) {
             writeLine(out, checkpoint.exportLine());
         }
     }

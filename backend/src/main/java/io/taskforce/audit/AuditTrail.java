@@ -90,33 +90,36 @@ public class AuditTrail {
         return transactions.switchedTo(TenantTransactions.PLATFORM, () -> record(caller, entry));
     }
 
-    /** Newest first, before the given sequence number (exclusive); inside a tenant transaction. */
-    public List<AuditEvent> page(Long beforeSeq, int limit) {
-        return jdbc.prepareStatement("select " + COLUMNS + " from audit_event where seq < ? order by seq desc limit ?",
-                ps -> {
-                    ps.setLong(1, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
-                    ps.setInt(2, limit);
-                    return readAll(ps);
-                });
+    /** The events of one chain, newest first, before the given sequence number (exclusive); inside its transaction. */
+    public List<AuditEvent> page(UUID chain, Long beforeSeq, int limit) {
+        return jdbc.prepareStatement("select " + COLUMNS
+                + " from audit_event where tenant_id = ? and seq < ? order by seq desc limit ?", ps -> {
+            ps.setObject(1, chain);
+            ps.setLong(2, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+            ps.setInt(3, limit);
+            return readAll(chain, ps);
+        });
     }
 
     /** The events of one case, newest first, before the given sequence number (exclusive); inside its tenant transaction. */
     List<AuditEvent> casePage(UUID caseId, Long beforeSeq, int limit) {
+        UUID chain = transactions.current();
         return jdbc.prepareStatement("select " + COLUMNS
                 + " from audit_event where tenant_id = ? and case_id = ? and seq < ? order by seq desc limit ?", ps -> {
-            ps.setObject(1, transactions.current());
+            ps.setObject(1, chain);
             ps.setObject(2, caseId);
             ps.setLong(3, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
             ps.setInt(4, limit);
-            return readAll(ps);
+            return readAll(chain, ps);
         });
     }
 
-    /** Every event of the current tenant's chain in order, streamed (the chain may be long). */
-    public void forEachInOrder(Consumer<AuditEvent> consumer) {
-        jdbc.prepareStatement("select " + COLUMNS + " from audit_event order by seq", ps -> {
+    /** Every event of one chain in order, streamed (the chain may be long); inside its transaction. */
+    public void forEachInOrder(UUID chain, Consumer<AuditEvent> consumer) {
+        jdbc.prepareStatement("select " + COLUMNS + " from audit_event where tenant_id = ? order by seq", ps -> {
+            ps.setObject(1, chain);
             ps.setFetchSize(2_000);
-            var keyedHash = ChainSecrets.keyedHash(secrets.ofCurrentChain(transactions.current()));
+            var keyedHash = ChainSecrets.keyedHash(secrets.ofChain(chain));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     consumer.accept(read(rs, keyedHash));
@@ -126,8 +129,8 @@ public class AuditTrail {
         });
     }
 
-    private List<AuditEvent> readAll(PreparedStatement ps) throws SQLException {
-        var keyedHash = ChainSecrets.keyedHash(secrets.ofCurrentChain(transactions.current()));
+    private List<AuditEvent> readAll(UUID chain, PreparedStatement ps) throws SQLException {
+        var keyedHash = ChainSecrets.keyedHash(secrets.ofChain(chain));
         var events = new ArrayList<AuditEvent>();
         try (var rs = ps.executeQuery()) {
             while (rs.next()) {

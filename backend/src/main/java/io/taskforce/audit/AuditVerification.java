@@ -62,10 +62,10 @@ public class AuditVerification {
         var anchored = anchors.of(chain);
         var verdicts = keys.snapshot();
         return transactions.read(chain, () -> {
-            var signed = checkpoints.ofCurrentChain();
+            var signed = checkpoints.ofChain(chain);
             var comparison = new CheckpointComparison(signed, anchored, verdicts);
             var verifier = new ChainVerifier(comparison.hashes());
-            trail.forEachInOrder(verifier);
+            trail.forEachInOrder(chain, verifier);
             var result = verifier.result();
             var broken = first(result.firstBroken(), comparison.firstProblem());
             Long lastCheckpoint = signed.isEmpty() ? null : signed.get(signed.size() - 1).seq();

@@ -46,17 +46,18 @@ final class ChainSecrets {
             ps.setBytes(1, fresh);
             return ps.executeUpdate();
         });
-        return ofCurrentChain(chain);
+        return ofChain(chain);
     }
 
-    /** The secret of the current chain; null when it has none (no event of version 2 was ever written). */
-    @Nullable byte[] ofCurrentChain(UUID chain) {
+    /** The secret of a chain, inside its tenant transaction; null when it has none (no event of version 2 was ever written). */
+    @Nullable byte[] ofChain(UUID chain) {
         byte[] cached = known.get(chain);
         if (cached != null) {
             return cached;
         }
         // remembered only once committed by an earlier transaction: one created in this transaction may roll back
-        return jdbc.prepareStatement("select secret, created_at < now() from audit_secret", ps -> {
+        return jdbc.prepareStatement("select secret, created_at < now() from audit_secret where tenant_id = ?", ps -> {
+            ps.setObject(1, chain);
             try (var rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;

@@ -54,17 +54,20 @@ public class Checkpoints {
     private Optional<Checkpoint> sign(UUID chain) {
         record Head(long seq, String hash) {
         }
-        Head head = jdbc.prepareStatement("select last_seq, last_hash from audit_chain_head", ps -> {
+        Head head = jdbc.prepareStatement("select last_seq, last_hash from audit_chain_head where tenant_id = ?", ps -> {
+            ps.setObject(1, chain);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
             }
         });
-        long lastSigned = jdbc.prepareStatement("select coalesce(max(seq), 0) from audit_checkpoint", ps -> {
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long lastSigned = jdbc.prepareStatement(
+                "select coalesce(max(seq), 0) from audit_checkpoint where tenant_id = ?", ps -> {
+                    ps.setObject(1, chain);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
         if (head == null || head.seq() <= lastSigned) {
             return Optional.empty();
         }
@@ -86,18 +89,20 @@ public class Checkpoints {
         return inserted == 1 ? Optional.of(checkpoint) : Optional.empty();
     }
 
-    /** The checkpoints of the current tenant transaction's chain, in order. */
-    List<Checkpoint> ofCurrentChain() {
-        return jdbc.prepareStatement(
-                "select tenant_id, seq, hash, signed_at, key_id, signature from audit_checkpoint order by seq", ps -> {
-                    var list = new ArrayList<Checkpoint>();
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            list.add(new Checkpoint(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
-                                    rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)));
-                        }
-                    }
-                    return list;
-                });
+    /** The checkpoints of one chain, in order; inside its transaction. */
+    List<Checkpoint> ofChain(UUID chain) {
+        return jdbc.prepareStatement("""
+                select tenant_id, seq, hash, signed_at, key_id, signature from audit_checkpoint
+                where tenant_id = ? order by seq""", ps -> {
+            ps.setObject(1, chain);
+            var list = new ArrayList<Checkpoint>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Checkpoint(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)));
+                }
+            }
+            return list;
+        });
     }
 }

@@ -54,7 +54,8 @@ class PlatformAuditController {
     @Get
     @Operation(operationId = "listPlatformAudit", summary = "The platform trail, newest first")
     Page<AuditEventView> events(@QueryValue @Nullable Long before, @QueryValue @Nullable Integer limit) {
-        return transactions.read(TenantTransactions.PLATFORM, () -> views.chainPage(before, Page.limit(limit)));
+        return transactions.read(TenantTransactions.PLATFORM,
+                () -> views.chainPage(TenantTransactions.PLATFORM, before, Page.limit(limit)));
     }
 
     @Get("/verification")

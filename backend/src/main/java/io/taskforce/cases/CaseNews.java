@@ -44,7 +44,7 @@ class CaseNews {
     }
 
     void statusChanged(Caller caller, CaseFile c) {
-        var recipients = new HashSet<UUID>(announcements.clientsOfTenant());
+        var recipients = new HashSet<UUID>(announcements.clientsOfTenant(c.tenantId()));
         team.findByCase(c.tenantId(), c.id()).forEach(m -> recipients.add(m.userId()));
         announce(caller, NotifyEvent.CASE_STATUS_CHANGED, c, recipients, c.status().name(), Set.of());
     }

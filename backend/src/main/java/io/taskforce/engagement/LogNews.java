@@ -39,7 +39,7 @@ class LogNews {
         if (!entry.isPublic()) {
             return;
         }
-        var clients = new HashSet<>(announcements.clientsOfTenant());
+        var clients = new HashSet<>(announcements.clientsOfTenant(scope.tenantId()));
         clients.remove(caller.userId());
         var caseTitle = sql.one("select title from case_file where id = ?", ps -> ps.setObject(1, scope.caseId()),
                 rs -> rs.getString(1)).orElse(null);

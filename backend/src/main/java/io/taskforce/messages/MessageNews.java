@@ -39,7 +39,7 @@ class MessageNews {
 
     void published(Caller caller, NotifyEvent event, UUID tenantId, UUID caseId, String caseTitle, Collection<UUID> team, String title) {
         var recipients = new HashSet<>(team);
-        recipients.addAll(announcements.clientsOfTenant());
+        recipients.addAll(announcements.clientsOfTenant(tenantId));
         announce(caller, event, tenantId, caseId, caseTitle, recipients, title, Set.of("COMMUNICATION", "LEGAL"));
     }
 

@@ -53,16 +53,19 @@ public class Announcements {
         return ids("select id from user_account where active and role = 'consultant'");
     }
 
-    /** The active client users of the tenant of the transaction in progress. */
-    public List<UUID> clientsOfTenant() {
+    /** The active client users of a tenant; inside its transaction. */
+    public List<UUID> clientsOfTenant(UUID tenantId) {
         transactions.current();
         return ids("""
                 select u.id from user_account u join tenant_member m on m.user_id = u.id
-                where u.active and u.role = 'client'""");
+                where m.tenant_id = ? and u.active and u.role = 'client'""", tenantId);
     }
 
-    private List<UUID> ids(String sql) {
+    private List<UUID> ids(String sql, Object... params) {
         return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             try (var rs = ps.executeQuery()) {
                 var ids = new ArrayList<UUID>();
                 while (rs.next()) {

@@ -54,8 +54,12 @@ class Dispatcher {
                 webhooks.enqueue(intent.tenantId(), intent.id(), intent.event(), intent.caseId(), intent.createdAt(),
                         intent.params(), intent.workstreams());
             }
-            jdbc.prepareStatement("update notify_outbox set dispatched_at = now() where dispatched_at is null and id = any(?)", ps -> {
-                ps.setArray(1, ps.getConnection().createArrayOf("uuid", intents.stream().map(Intent::id).toArray()));
+            jdbc.prepareStatement("""
+                    update notify_outbox set dispatched_at = now()
+                    where dispatched_at is null and tenant_id = any(?) and id = any(?)""", ps -> {
+                var connection = ps.getConnection();
+                ps.setArray(1, connection.createArrayOf("uuid", intents.stream().map(Intent::tenantId).distinct().toArray()));
+                ps.setArray(2, connection.createArrayOf("uuid", intents.stream().map(Intent::id).toArray()));
                 return ps.executeUpdate();
             });
             return intents.size();
@@ -65,6 +69,7 @@ class Dispatcher {
     /** How many intents wait, and the age in seconds of the oldest: the health and metrics read this. */
     Backlog backlog() {
         return transactions.asDispatcher(() -> jdbc.prepareStatement("""
+                /* across tenants: health and metrics watch the outbox of every tenant */
                 select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)
                 from notify_outbox where dispatched_at is null""", ps -> {
             try (var rs = ps.executeQuery()) {
@@ -113,6 +118,7 @@ class Dispatcher {
 
     private List<Intent> pending(int limit) {
         return jdbc.prepareStatement("""
+                /* across tenants: the dispatcher works through the outbox of every tenant */
                 select tenant_id, id, event, case_id, recipients, params::text, created_at, workstreams from notify_outbox
                 where dispatched_at is null order by created_at limit ? for update skip locked""", ps -> {
             ps.setInt(1, limit);

@@ -34,6 +34,7 @@ class EmailDeliveries {
 
     List<Delivery> claim(int limit, Duration lease) {
         return transactions.asDispatcher(() -> jdbc.prepareStatement("""
+                /* across tenants: the e-mail delivery job sends the due e-mails of every tenant */
                 update email_delivery d set claimed_until = now() + cast(? as interval), attempts = d.attempts + 1
                 from (select tenant_id, id from email_delivery
                       where status = 'PENDING' and next_attempt_at <= now()
@@ -83,6 +84,7 @@ class EmailDeliveries {
 
     Counts counts() {
         return transactions.asDispatcher(() -> jdbc.prepareStatement("""
+                /* across tenants: the metrics count the e-mails of every tenant */
                 select (select count(*) from email_delivery where status = 'PENDING'),
                        (select count(*) from email_delivery where status = 'FAILED')""", ps -> {
             try (var rs = ps.executeQuery()) {

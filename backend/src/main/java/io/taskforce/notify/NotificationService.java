@@ -42,6 +42,7 @@ class NotificationService {
         var from = Keyset.parse(after);
         return transactions.asUser(caller.userId(), true, () -> {
             var rows = jdbc.prepareStatement("""
+                    /* across tenants: a person's own notifications, from every tenant they belong to */
                     select id, event, case_id, params::text, created_at, read_at from notification
                     where recipient_id = ?
                       and (cast(? as timestamptz) is null or (created_at, id) < (cast(? as timestamptz), cast(? as uuid)))
@@ -65,19 +66,21 @@ class NotificationService {
     }
 
     NotificationView.UnreadCount unread(Caller caller) {
-        return transactions.asUser(caller.userId(), true, () -> jdbc.prepareStatement(
-                "select count(*) from notification where recipient_id = ? and read_at is null", ps -> {
-                    ps.setObject(1, caller.userId());
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return new NotificationView.UnreadCount(rs.getLong(1));
-                    }
-                }));
+        return transactions.asUser(caller.userId(), true, () -> jdbc.prepareStatement("""
+                /* across tenants: a person's own unread notifications, from every tenant they belong to */
+                select count(*) from notification where recipient_id = ? and read_at is null""", ps -> {
+            ps.setObject(1, caller.userId());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return new NotificationView.UnreadCount(rs.getLong(1));
+            }
+        }));
     }
 
     void markRead(Caller caller, UUID id) {
         transactions.asUser(caller.userId(), false, () -> {
             int found = jdbc.prepareStatement("""
+                    /* across tenants: one of a person's own notifications, whichever tenant it came from */
                     update notification set read_at = coalesce(read_at, now()) where id = ? and recipient_id = ?""", ps -> {
                 ps.setObject(1, id);
                 ps.setObject(2, caller.userId());
@@ -92,7 +95,9 @@ class NotificationService {
 
     void markAllRead(Caller caller) {
         transactions.asUser(caller.userId(), false, () -> {
-            jdbc.prepareStatement("update notification set read_at = now() where recipient_id = ? and read_at is null", ps -> {
+            jdbc.prepareStatement("""
+                    /* across tenants: a person's own notifications, from every tenant they belong to */
+                    update notification set read_at = now() where recipient_id = ? and read_at is null""", ps -> {
                 ps.setObject(1, caller.userId());
                 return ps.executeUpdate();
             });

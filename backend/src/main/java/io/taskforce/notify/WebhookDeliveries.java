@@ -91,6 +91,7 @@ class WebhookDeliveries {
     /** Claims up to {@code limit} due deliveries of active webhooks (a lease, committed at once). */
     List<Delivery> claim(int limit, Duration lease) {
         return transactions.asDispatcher(() -> jdbc.prepareStatement("""
+                /* across tenants: the webhook delivery job sends the due deliveries of every owner */
                 update webhook_delivery d set claimed_until = now() + cast(? as interval), attempts = d.attempts + 1
                 from (select x.tenant_id, x.id, w.url, w.secret from webhook_delivery x
                       join webhook w on w.tenant_id = x.tenant_id and w.id = x.webhook_id

@@ -80,7 +80,7 @@ class WebhookService {
             audit.record(caller, AuditEntry.of("webhook.created", "webhook", id, Changes.of()
                     .set("owner", ownerLabel(request.tenantId(), firm)).set("url", url).set("events", events)
                     .set("active", true)));
-            var view = store.find(id).orElseThrow().withTenantName(name);
+            var view = store.find(owner, id).orElseThrow().withTenantName(name);
             return new WebhookView.Created(view, secret);
         });
     }
@@ -88,7 +88,7 @@ class WebhookService {
     void delete(Caller caller, UUID id) {
         UUID owner = ownerOf(id);
         transactions.write(owner, () -> {
-            var webhook = store.find(id).orElseThrow(() -> ApiException.notFound("Webhook"));
+            var webhook = store.find(owner, id).orElseThrow(() -> ApiException.notFound("Webhook"));
             store.delete(owner, id);
             audit.record(caller, AuditEntry.of("webhook.deleted", "webhook", id, Changes.of()
                     .removed("owner", ownerLabel(webhook.tenantId(), webhook.firm())).removed("url", webhook.url())
@@ -101,14 +101,14 @@ class WebhookService {
     WebhookView enable(Caller caller, UUID id) {
         UUID owner = ownerOf(id);
         var view = transactions.write(owner, () -> {
-            var webhook = store.find(id).orElseThrow(() -> ApiException.notFound("Webhook"));
+            var webhook = store.find(owner, id).orElseThrow(() -> ApiException.notFound("Webhook"));
             if (webhook.active()) {
                 return webhook;
             }
             store.enable(owner, id);
             audit.record(caller, AuditEntry.of("webhook.enabled", "webhook", id, Changes.of()
                     .changed("active", false, true).changed("disabledReason", webhook.disabledReason(), null)));
-            return store.find(id).orElseThrow();
+            return store.find(owner, id).orElseThrow();
         });
         return named(view);
     }
@@ -117,7 +117,7 @@ class WebhookService {
     WebhookDeliveryView test(Caller caller, UUID id) {
         UUID owner = ownerOf(id);
         return transactions.write(owner, () -> {
-            var webhook = store.find(id).orElseThrow(() -> ApiException.notFound("Webhook"));
+            var webhook = store.find(owner, id).orElseThrow(() -> ApiException.notFound("Webhook"));
             if (!webhook.active()) {
                 throw ApiException.conflict("This webhook is disabled: enable it before sending a test.");
             }
@@ -131,7 +131,7 @@ class WebhookService {
         var cursor = Keyset.parse(after);
         UUID owner = ownerOf(id);
         var rows = transactions.read(owner, () -> {
-            store.find(id).orElseThrow(() -> ApiException.notFound("Webhook"));
+            store.find(owner, id).orElseThrow(() -> ApiException.notFound("Webhook"));
             return store.deliveries(owner, id, cursor, limit + 1);
         });
         return Page.of(rows, limit, d -> new Keyset(d.createdAt(), d.id()).encode());

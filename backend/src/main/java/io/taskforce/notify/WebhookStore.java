@@ -40,7 +40,8 @@ class WebhookStore {
 
     /** Newest first, after the keyset position; across owners (a dispatcher transaction). */
     List<WebhookView> page(@Nullable Keyset after, int limit) {
-        return jdbc.prepareStatement(VIEW + """
+        return jdbc.prepareStatement("/* across tenants: the platform admins' list of every owner's webhooks */\n"
+                + VIEW + """
                 where (cast(? as timestamptz) is null or (w.created_at, w.id) < (cast(? as timestamptz), ?))
                 order by w.created_at desc, w.id desc limit ?""", ps -> {
             Timestamp at = after == null ? null : Timestamp.from(after.at());
@@ -54,7 +55,9 @@ class WebhookStore {
 
     /** The owner's id of a webhook (a tenant, or the platform for a firm's), read across owners. */
     Optional<UUID> ownerOf(UUID id) {
-        return jdbc.prepareStatement("select tenant_id from webhook where id = ?", ps -> {
+        return jdbc.prepareStatement("""
+                /* across tenants: finds the owner of a webhook, whose transaction its change then runs in */
+                select tenant_id from webhook where id = ?""", ps -> {
             ps.setObject(1, id);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
@@ -63,9 +66,10 @@ class WebhookStore {
     }
 
     /** In the owner's transaction. */
-    Optional<WebhookView> find(UUID id) {
-        return jdbc.prepareStatement(VIEW + " where w.id = ?", ps -> {
-            ps.setObject(1, id);
+    Optional<WebhookView> find(UUID ownerId, UUID id) {
+        return jdbc.prepareStatement(VIEW + " where w.tenant_id = ? and w.id = ?", ps -> {
+            ps.setObject(1, ownerId);
+            ps.setObject(2, id);
             var found = views(ps.executeQuery());
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         });
@@ -153,7 +157,9 @@ class WebhookStore {
 
     /** How many webhooks are disabled, across owners (a dispatcher transaction): the metrics read this. */
     long disabledCount() {
-        return jdbc.prepareStatement("select count(*) from webhook where not active", ps -> {
+        return jdbc.prepareStatement("""
+                /* across tenants: the metrics count the disabled webhooks of every owner */
+                select count(*) from webhook where not active""", ps -> {
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
