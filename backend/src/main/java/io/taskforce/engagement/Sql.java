@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,11 @@ class Sql {
                 return rows;
             }
         });
+    }
+
+    /** Binds these values, in order, as {@link #bindAll} does. */
+    static Binder params(Object... values) {
+        return ps -> bindAll(ps, Arrays.asList(values));
     }
 
     /** Binds positional parameters of any type (nulls as SQL NULL, instants as timestamps). */
