@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Explicit SQL for the engagement tables, run on the connection of the case transaction in progress (so row-level
- * security applies to every statement). Explicit rather than repositories: the running log's filters, the search's
- * union and the composite keys read better as SQL.
+ * security applies to every statement). Each statement also names its tenant ({@code tenant_id = ?}), or says why it
+ * spans tenants ({@code /* across tenants: … *}{@code /}). Explicit rather than repositories: the running log's
+ * filters, the search's union and the composite keys read better as SQL.
  */
 @Singleton
 class Sql {

@@ -27,7 +27,8 @@ import java.util.UUID;
 /**
  * The reputation tables in explicit SQL: imports insert tens of thousands of results, which only JDBC batches do
  * quickly, and cleanup actions are locked ({@code for update}) while their state moves. Runs inside the caller's case
- * transaction, so row-level security applies to every statement.
+ * transaction, so row-level security applies to every statement; each one also names the case's tenant, so that
+ * row-level security is the second wall and not the only one.
  */
 @Singleton
 class SerpStore {
@@ -80,8 +81,8 @@ class SerpStore {
     List<SnapshotRow> snapshots(UUID tenantId, UUID caseId) {
         return many("""
                 select id, query_id, taken_on, source from serp_snapshot where tenant_id = ? and case_id = ?
-                order by query_id, taken_on""", params(tenantId, caseId), rs -> new SnapshotRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4)));
+                order by query_id, taken_on""", params(tenantId, caseId), rs -> new SnapshotRow(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class), rs.getString(4)));
     }
 
     /** Every result of the case, grouped by snapshot id, by position. */
