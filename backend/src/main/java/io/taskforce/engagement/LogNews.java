@@ -41,8 +41,8 @@ class LogNews {
         }
         var clients = new HashSet<>(announcements.clientsOfTenant(scope.tenantId()));
         clients.remove(caller.userId());
-        var caseTitle = sql.one("select title from case_file where id = ?", ps -> ps.setObject(1, scope.caseId()),
-                rs -> rs.getString(1)).orElse(null);
+        var caseTitle = sql.one("select title from case_file where tenant_id = ? and id = ?",
+                Sql.params(scope.tenantId(), scope.caseId()), rs -> rs.getString(1)).orElse(null);
         String actor = caller.user().name() != null ? caller.user().name() : caller.user().username();
         announcements.announce(new Announcement(NotifyEvent.LOG_PUBLIC_ENTRY, scope.caseId(), clients, caseTitle,
                 tenants.nameOf(scope.tenantId()).orElse(null), actor, detail(entry.text()), firms(entry.workstream())));

@@ -53,7 +53,7 @@ class LogService {
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
             requireWorkstream(caller, request.workstream());
-            if (request.taskId() != null && !store.taskOfCase(request.taskId(), caseId)) {
+            if (request.taskId() != null && !store.taskOfCase(scope.tenantId(), request.taskId(), caseId)) {
                 throw ApiException.badRequest("taskId: no task of this case has this id.");
             }
             requirePublished(caseId, request.messageId());
@@ -70,7 +70,7 @@ class LogService {
                     .set("kind", row.kind()).set("workstream", row.workstream()).set("text", row.text())
                     .set("occurredAt", row.occurredAt()).set("public", row.isPublic()).set("links", links)
                     .set("taskId", row.taskId()).set("messageId", row.messageId())));
-            var entry = store.find(row.id());
+            var entry = store.find(scope.tenantId(), row.id());
             news.written(caller, scope, entry);
             return entry;
         });
@@ -89,7 +89,7 @@ class LogService {
         var row = new LogStore.NewRow(UUID.randomUUID(), scope.tenantId(), scope.caseId(), now, now, caller.userId(), kind,
                 null, text, List.of(), null, isPublic, event, params, messageId);
         store.insert(row);
-        return store.find(row.id());
+        return store.find(scope.tenantId(), row.id());
     }
 
     Page<LogEntryView> page(Caller caller, UUID caseId, LogStore.Filter filter, @Nullable String after, int limit) {

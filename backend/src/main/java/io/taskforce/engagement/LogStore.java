@@ -71,8 +71,8 @@ class LogStore {
         });
     }
 
-    LogEntryView find(UUID id) {
-        return titled(sql.many(SELECT + " where e.id = ?", ps -> ps.setObject(1, id), this::view)).get(0);
+    LogEntryView find(UUID tenantId, UUID id) {
+        return titled(sql.many(SELECT + " where e.tenant_id = ? and e.id = ?", Sql.params(tenantId, id), this::view)).get(0);
     }
 
     /** Newest fact first; {@code limit + 1} rows so that the caller knows whether a next page exists. */
@@ -109,16 +109,14 @@ class LogStore {
     }
 
     /** Every entry of a case, oldest first (the report's timeline). */
-    List<LogEntryView> all(UUID caseId, boolean publicOnly) {
-        return titled(sql.many(SELECT + " where e.case_id = ?" + (publicOnly ? " and e.public" : "")
-                + " order by e.occurred_at, e.id", ps -> ps.setObject(1, caseId), this::view));
+    List<LogEntryView> all(UUID tenantId, UUID caseId, boolean publicOnly) {
+        return titled(sql.many(SELECT + " where e.tenant_id = ? and e.case_id = ?" + (publicOnly ? " and e.public" : "")
+                + " order by e.occurred_at, e.id", Sql.params(tenantId, caseId), this::view));
     }
 
-    boolean taskOfCase(UUID taskId, UUID caseId) {
-        return sql.one("select 1 from case_task where id = ? and case_id = ?", ps -> {
-            ps.setObject(1, taskId);
-            ps.setObject(2, caseId);
-        }, rs -> true).isPresent();
+    boolean taskOfCase(UUID tenantId, UUID taskId, UUID caseId) {
+        return sql.one("select 1 from case_task where tenant_id = ? and id = ? and case_id = ?",
+                Sql.params(tenantId, taskId, caseId), rs -> true).isPresent();
     }
 
     /** The linked messages' titles come from {@code messages}, which owns their tables (one query per page). */

@@ -49,13 +49,15 @@ class ReportService {
                 throw ApiException.notFound("Case");
             }
             boolean client = scope.viewer() == CaseScope.Viewer.CLIENT;
-            var h = cases.head(caseId);
+            var tenantId = scope.tenantId();
+            var h = cases.head(tenantId, caseId);
             return new ReportData(h.language(), h.tenantName(), h.title(), h.summary(), h.status(), h.phase(),
                     client ? List.of() : h.crisisTypes(), client ? null : h.severity(), client ? null : h.kinetics(),
-                    client ? null : h.triagedAt(), client ? List.of() : cases.team(caseId), cases.progress(caseId),
-                    log.all(caseId, client), client ? List.of() : stakeholders.ofCase(caseId, false),
-                    client ? List.of() : cases.tasks(caseId), client ? List.of() : rumours.ofCase(caseId, true), client,
-                    Instant.now());
+                    client ? null : h.triagedAt(), client ? List.of() : cases.team(tenantId, caseId),
+                    cases.progress(tenantId, caseId), log.all(tenantId, caseId, client),
+                    client ? List.of() : stakeholders.ofCase(tenantId, caseId, false),
+                    client ? List.of() : cases.tasks(tenantId, caseId),
+                    client ? List.of() : rumours.ofCase(tenantId, caseId, true), client, Instant.now());
         });
         long started = System.nanoTime();
         var pdf = renderer.render(CaseReport.xhtml(data));

@@ -36,7 +36,10 @@ class RumourService {
     }
 
     List<RumourView> list(Caller caller, UUID caseId, boolean openOnly) {
-        return access.read(caller, caseId, scope -> store.ofCase(scope.requireTeam().caseId(), openOnly));
+        return access.read(caller, caseId, scope -> {
+            scope.requireTeam();
+            return store.ofCase(scope.tenantId(), caseId, openOnly);
+        });
     }
 
     RumourView create(Caller caller, UUID caseId, RumourRequests.NewRumour request) {
@@ -54,7 +57,7 @@ class RumourService {
             audit.record(caller, AuditEntry.ofCase(caseId, "rumour.logged", "rumour", id, Changes.of()
                     .set("claim", request.claim().strip()).set("sourceUrl", source).set("firstSeenAt", firstSeen)
                     .set("reach", request.reach()).set("status", RumourStatus.WATCHING)));
-            return store.find(id).orElseThrow();
+            return store.find(scope.tenantId(), id).orElseThrow();
         });
     }
 
@@ -66,7 +69,7 @@ class RumourService {
                 .orElseThrow(() -> ApiException.notFound("Rumour"));
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var rumour = store.lock(rumourId).orElseThrow(() -> ApiException.notFound("Rumour"));
+            var rumour = store.lock(scope.tenantId(), rumourId).orElseThrow(() -> ApiException.notFound("Rumour"));
             if (rumour.status() != RumourStatus.WATCHING) {
                 throw ApiException.conflict("This rumour was already " + rumour.status() + ".");
             }
@@ -75,13 +78,13 @@ class RumourService {
             var entry = log.append(caller, scope, LogKind.RUMOUR, request.response().strip(),
                     Boolean.TRUE.equals(request.isPublic()), null, Map.of("rumourId", rumourId.toString(),
                             "verdict", request.status().name()), request.messageId());
-            store.resolve(rumourId, request.status(), now, caller.userId(), entry.id());
+            store.resolve(scope.tenantId(), rumourId, request.status(), now, caller.userId(), entry.id());
             audit.record(caller, AuditEntry.ofCase(caseId, "rumour.resolved", "rumour", rumourId, Changes.of()
                     .changed("status", rumour.status(), request.status()).set("response", entry.text())
                     .set("responseEntryId", entry.id()).set("public", entry.isPublic()).set("messageId", entry.messageId())
                     .set("minutesToDebunk", DebunkTime.minutes(request.status(), rumour.firstSeenAt(), now))));
             news.written(caller, scope, entry);
-            return store.find(rumourId).orElseThrow();
+            return store.find(scope.tenantId(), rumourId).orElseThrow();
         });
     }
 }

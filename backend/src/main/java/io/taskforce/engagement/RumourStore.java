@@ -39,30 +39,35 @@ class RumourStore {
                 claim, sourceUrl, firstSeenAt, reach, by, at)));
     }
 
-    void resolve(UUID id, RumourStatus status, Instant at, UUID by, UUID entryId) {
-        sql.update("update rumour set status = ?, resolved_at = ?, resolved_by = ?, response_entry_id = ? where id = ?",
-                ps -> Sql.bindAll(ps, Arrays.asList(status, at, by, entryId, id)));
+    void resolve(UUID tenantId, UUID id, RumourStatus status, Instant at, UUID by, UUID entryId) {
+        sql.update("""
+                update rumour set status = ?, resolved_at = ?, resolved_by = ?, response_entry_id = ?
+                where tenant_id = ? and id = ?""", ps -> Sql.bindAll(ps, Arrays.asList(status, at, by, entryId, tenantId, id)));
     }
 
     /** The rumour's status, its row locked until the transaction ends. */
-    Optional<RumourView> lock(UUID id) {
-        sql.one("select 1 from rumour where id = ? for update", ps -> ps.setObject(1, id), rs -> true);
-        return find(id);
+    Optional<RumourView> lock(UUID tenantId, UUID id) {
+        sql.one("select 1 from rumour where tenant_id = ? and id = ? for update", Sql.params(tenantId, id), rs -> true);
+        return find(tenantId, id);
     }
 
-    Optional<RumourView> find(UUID id) {
-        return titled(sql.many(SELECT + " where r.id = ?", ps -> ps.setObject(1, id), RumourStore::view)).stream().findFirst();
+    Optional<RumourView> find(UUID tenantId, UUID id) {
+        return titled(sql.many(SELECT + " where r.tenant_id = ? and r.id = ?", Sql.params(tenantId, id), RumourStore::view))
+                .stream().findFirst();
     }
 
+    /** The locate step before {@code CaseAccess} checks the caller: staff have no tenant until the case names it. */
     Optional<UUID> caseOf(UUID id) {
-        return sql.one("select case_id from rumour where id = ?", ps -> ps.setObject(1, id), rs -> rs.getObject(1, UUID.class));
+        return sql.one("/* across tenants: locate the case of the rumour a route names, CaseAccess checks the caller next */"
+                + " select case_id from rumour where id = ?", ps -> ps.setObject(1, id), rs -> rs.getObject(1, UUID.class));
     }
 
     /** Open rumours oldest first (the ones that have run longest), then the resolved ones, last resolved first. */
-    List<RumourView> ofCase(UUID caseId, boolean openOnly) {
-        return titled(sql.many(SELECT + " where r.case_id = ?" + (openOnly ? " and r.status = 'WATCHING'" : "")
+    List<RumourView> ofCase(UUID tenantId, UUID caseId, boolean openOnly) {
+        return titled(sql.many(SELECT + " where r.tenant_id = ? and r.case_id = ?"
+                + (openOnly ? " and r.status = 'WATCHING'" : "")
                 + " order by (r.status = 'WATCHING') desc, case when r.status = 'WATCHING' then r.first_seen_at end asc,"
-                + " r.resolved_at desc, r.id", ps -> ps.setObject(1, caseId), RumourStore::view));
+                + " r.resolved_at desc, r.id", Sql.params(tenantId, caseId), RumourStore::view));
     }
 
     /** The answering messages' titles come from {@code messages}, which owns their tables. */

@@ -36,9 +36,10 @@ class SearchService {
             throw ApiException.badRequest("q: at most " + MAX_QUERY + " characters.");
         }
         var cursor = Cursor.parse(after);
-        UUID staff = caller.user().firm() != null ? caller.userId() : null;
+        var reach = caller.user().firm() != null ? SearchStore.Reach.teamsOf(caller.userId())
+                : SearchStore.Reach.tenantOf(caller.user().tenantId());
         return access.readAcross(caller, () -> {
-            var rows = store.search(q.strip(), staff, cursor == null ? null : cursor.rank(),
+            var rows = store.search(q.strip(), reach, cursor == null ? null : cursor.rank(),
                     cursor == null ? null : cursor.id(), limit);
             var page = Page.of(rows, limit, r -> new Cursor(r.rank(), r.hit().id()).encode());
             return new Page<>(page.items().stream().map(SearchStore.Ranked::hit).toList(), page.next());

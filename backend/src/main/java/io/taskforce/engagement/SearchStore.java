@@ -12,7 +12,8 @@ import java.util.UUID;
  * teams, a client's tenant), materialised first, and reads their rows through the (tenant_id, case_id) indexes;
  * each text is matched under the French and the English configurations (both accent-insensitive,
  * V12__engagement.sql). Row-level security already hides every case off the caller's team and other tenants' data;
- * the conditions below say the same in the query, and restrict a client to public content.
+ * the conditions below say the same in the query (a client's search names their tenant; a staff member's spans the
+ * clients of their teams, and says so), and restrict a client to public content.
  */
 @Singleton
 class SearchStore {
@@ -36,27 +37,44 @@ class SearchStore {
     }
 
     /**
-     * One page of hits, best first. {@code staffUser} is the staff member whose teams bound the search (null for a
-     * client, who sees the public content of their tenant: case titles and summaries, public log entries).
+     * Whose cases a search reads: a staff member's teams' cases, whichever client they belong to, or the public content
+     * of a client's own tenant (case titles and summaries, public log entries).
      */
-    List<Ranked> search(String query, @Nullable UUID staffUser, @Nullable Float afterRank, @Nullable UUID afterId,
-                        int limit) {
+    record Reach(@Nullable UUID staffUser, @Nullable UUID clientTenant) {
+
+        static Reach teamsOf(UUID staffUser) {
+            return new Reach(staffUser, null);
+        }
+
+        static Reach tenantOf(UUID clientTenant) {
+            return new Reach(null, clientTenant);
+        }
+
+        boolean staff() {
+            return staffUser != null;
+        }
+    }
+
+    /** One page of hits, best first. */
+    List<Ranked> search(String query, Reach reach, @Nullable Float afterRank, @Nullable UUID afterId, int limit) {
         var sources = new ArrayList<String>();
         String caseDoc = doc("m.title || ' ' || m.summary");
         sources.add("""
                 select m.id as case_id, 'CASE' as kind, m.id as id, m.title || ' ' || m.summary as body,
                        ts_rank(%s, q.query) as rank
                 from mine m, q where %s @@ q.query""".formatted(caseDoc, caseDoc));
-        sources.add(source("LOG_ENTRY", "log_entry", "e", "e.text", "e.search", staffUser == null ? " and e.public" : ""));
-        if (staffUser != null) {
+        var params = new ArrayList<Object>(List.of(query, query));
+        if (reach.staff()) {
+            params.add(reach.staffUser().toString());
+            sources.add(source("LOG_ENTRY", "log_entry", "e", "e.text", "e.search", ""));
             sources.add(source("TASK", "case_task", "t", "t.title", doc("t.title"), ""));
             sources.add(source("STAKEHOLDER", "stakeholder", "s", "s.name || ' ' || s.expectations",
                     doc("s.name || ' ' || s.expectations"), ""));
             sources.add(source("RUMOUR", "rumour", "r", "r.claim", doc("r.claim"), ""));
-        }
-        var params = new ArrayList<Object>(List.of(query, query));
-        if (staffUser != null) {
-            params.add(staffUser.toString());
+        } else {
+            params.add(reach.clientTenant());
+            params.add(reach.clientTenant());
+            sources.add(source("LOG_ENTRY", "log_entry", "e", "e.text", "e.search", " and e.tenant_id = ? and e.public"));
         }
         String after = "";
         if (afterRank != null && afterId != null) {
@@ -66,13 +84,15 @@ class SearchStore {
         }
         params.add(limit + 1);
         var statement = """
-                with q as (select websearch_to_tsquery('tf_fr'::regconfig, ?) || websearch_to_tsquery('tf_en'::regconfig, ?) as query),
-                     mine as materialized (select c.tenant_id, c.id, c.title, c.summary from case_file c%s)
+                %swith q as (select websearch_to_tsquery('tf_fr'::regconfig, ?) || websearch_to_tsquery('tf_en'::regconfig, ?) as query),
+                     mine as materialized (select c.tenant_id, c.id, c.title, c.summary from case_file c where %s)
                 select h.case_id, m.title, h.kind, h.id, h.rank,
                        ts_headline('tf_fr'::regconfig, h.body, q.query,
                                    'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "')
                 from (%s) h join mine m on m.id = h.case_id, q%s
-                order by h.rank desc, h.id desc limit ?""".formatted(staffUser == null ? "" : " where c.team @> array[?::text]",
+                order by h.rank desc, h.id desc limit ?""".formatted(
+                reach.staff() ? "/* across tenants: a staff member searches their teams' cases of every client */ " : "",
+                reach.staff() ? "c.team @> array[?::text]" : "c.tenant_id = ?",
                 String.join("\nunion all\n", sources), after);
         return sql.many(statement, ps -> Sql.bindAll(ps, params), rs -> new Ranked(new SearchHit(rs.getObject(1, UUID.class),
                 rs.getString(2), SearchHit.Kind.valueOf(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(6)),

@@ -10,13 +10,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Explicit SQL for the engagement tables, run on the connection of the case transaction in progress (so row-level
- * security applies to every statement). Explicit rather than repositories: the running log's filters, the search's
- * union and the composite keys read better as SQL.
+ * security applies to every statement). Each statement also names its tenant ({@code tenant_id = ?}), or says why it
+ * spans tenants ({@code /* across tenants: … *}{@code /}). Explicit rather than repositories: the running log's
+ * filters, the search's union and the composite keys read better as SQL.
  */
 @Singleton
 class Sql {
@@ -57,6 +59,11 @@ class Sql {
                 return rows;
             }
         });
+    }
+
+    /** Binds these values, in order, as {@link #bindAll} does. */
+    static Binder params(Object... values) {
+        return ps -> bindAll(ps, Arrays.asList(values));
     }
 
     /** Binds positional parameters of any type (nulls as SQL NULL, instants as timestamps). */

@@ -47,7 +47,7 @@ class StakeholderProposals {
     void propose(Caller caller, CaseScope scope, Set<CrisisType> types, String language) {
         var now = LogService.now();
         for (var u : usual(types)) {
-            if (!store.hasGroup(scope.caseId(), u.group())) {
+            if (!store.hasGroup(scope.tenantId(), scope.caseId(), u.group())) {
                 store.insert(new StakeholderStore.Row(UUID.randomUUID(), scope.tenantId(), scope.caseId(), u.group(),
                         "en".equals(language) ? u.en() : u.fr(), "", u.power(), u.interest(), "", null, null, null, true,
                         caller.userId(), now, now));

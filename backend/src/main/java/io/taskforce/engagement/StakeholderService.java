@@ -30,13 +30,16 @@ class StakeholderService {
     }
 
     List<StakeholderView> list(Caller caller, UUID caseId, boolean notInformedOnly) {
-        return access.read(caller, caseId, scope -> store.ofCase(scope.requireTeam().caseId(), notInformedOnly));
+        return access.read(caller, caseId, scope -> {
+            scope.requireTeam();
+            return store.ofCase(scope.tenantId(), caseId, notInformedOnly);
+        });
     }
 
     StakeholderView create(Caller caller, UUID caseId, StakeholderRequests.NewStakeholder request) {
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            requireOwnerOnTeam(caseId, request.ownerId());
+            requireOwnerOnTeam(scope.tenantId(), caseId, request.ownerId());
             var now = LogService.now();
             var row = new StakeholderStore.Row(UUID.randomUUID(), scope.tenantId(), caseId, request.group(),
                     request.name().strip(), text(request.expectations()), request.power(), request.interest(),
@@ -46,7 +49,7 @@ class StakeholderService {
                     .set("group", row.group()).set("name", row.name()).set("power", row.power())
                     .set("interest", row.interest()).set("quadrant", Quadrant.of(row.power(), row.interest()))
                     .set("channel", row.channel()).set("ownerId", row.ownerId())));
-            return store.view(row.id());
+            return store.view(scope.tenantId(), row.id());
         });
     }
 
@@ -54,9 +57,9 @@ class StakeholderService {
         UUID caseId = caseOf(caller, stakeholderId);
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var s = store.lock(stakeholderId).orElseThrow(() -> ApiException.notFound("Stakeholder"));
+            var s = store.lock(scope.tenantId(), stakeholderId).orElseThrow(() -> ApiException.notFound("Stakeholder"));
             if (change.ownerId() != null) {
-                requireOwnerOnTeam(caseId, change.ownerId());
+                requireOwnerOnTeam(scope.tenantId(), caseId, change.ownerId());
             }
             var now = LogService.now();
             var owner = Boolean.TRUE.equals(change.clearOwner()) ? null : change.ownerId() != null ? change.ownerId() : s.ownerId();
@@ -84,7 +87,7 @@ class StakeholderService {
                 audit.record(caller, AuditEntry.ofCase(caseId, informedChanged(s, next) ? "stakeholder.informed"
                         : "stakeholder.changed", "stakeholder", s.id(), changes));
             }
-            return store.view(s.id());
+            return store.view(scope.tenantId(), s.id());
         });
     }
 
@@ -93,8 +96,8 @@ class StakeholderService {
         UUID caseId = caseOf(caller, stakeholderId);
         access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var s = store.lock(stakeholderId).orElseThrow(() -> ApiException.notFound("Stakeholder"));
-            store.delete(s.id());
+            var s = store.lock(scope.tenantId(), stakeholderId).orElseThrow(() -> ApiException.notFound("Stakeholder"));
+            store.delete(scope.tenantId(), s.id());
             audit.record(caller, AuditEntry.ofCase(caseId, "stakeholder.removed", "stakeholder", s.id(), Changes.of()
                     .removed("group", s.group()).removed("name", s.name()).removed("proposed", s.proposed())));
             return null;
@@ -106,8 +109,8 @@ class StakeholderService {
                 .orElseThrow(() -> ApiException.notFound("Stakeholder"));
     }
 
-    private void requireOwnerOnTeam(UUID caseId, UUID ownerId) {
-        if (ownerId != null && !store.onTeam(caseId, ownerId)) {
+    private void requireOwnerOnTeam(UUID tenantId, UUID caseId, UUID ownerId) {
+        if (ownerId != null && !store.onTeam(tenantId, caseId, ownerId)) {
             throw ApiException.badRequest("ownerId: the owner of a stakeholder is a member of the case's team.");
         }
     }

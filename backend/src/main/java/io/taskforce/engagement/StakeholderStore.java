@@ -47,52 +47,54 @@ class StakeholderStore {
         sql.update("""
                 update stakeholder set grp = ?, name = ?, expectations = ?, power = ?, interest = ?, channel = ?, owner_id = ?,
                                        informed_at = ?, informed_by = ?, proposed = ?, updated_at = ?
-                where id = ?""", ps -> Sql.bindAll(ps, Arrays.asList(r.group(), r.name(), r.expectations(), r.power(),
-                r.interest(), r.channel(), r.ownerId(), r.informedAt(), r.informedBy(), r.proposed(), r.updatedAt(), r.id())));
+                where tenant_id = ? and id = ?""", ps -> Sql.bindAll(ps, Arrays.asList(r.group(), r.name(), r.expectations(),
+                r.power(), r.interest(), r.channel(), r.ownerId(), r.informedAt(), r.informedBy(), r.proposed(), r.updatedAt(),
+                r.tenantId(), r.id())));
     }
 
-    void delete(UUID id) {
-        sql.update("delete from stakeholder where id = ?", ps -> ps.setObject(1, id));
+    void delete(UUID tenantId, UUID id) {
+        sql.update("delete from stakeholder where tenant_id = ? and id = ?", Sql.params(tenantId, id));
     }
 
     /** The row, locked until the transaction ends. */
-    Optional<Row> lock(UUID id) {
+    Optional<Row> lock(UUID tenantId, UUID id) {
         return sql.one("""
                 select id, tenant_id, case_id, grp, name, expectations, power, interest, channel, owner_id, informed_at,
-                       informed_by, proposed, created_by, created_at, updated_at from stakeholder where id = ? for update""",
-                ps -> ps.setObject(1, id), rs -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                       informed_by, proposed, created_by, created_at, updated_at from stakeholder where tenant_id = ? and id = ?
+                for update""", Sql.params(tenantId, id), rs -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), StakeholderGroup.valueOf(rs.getString(4)), rs.getString(5),
                         rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getObject(10, UUID.class),
                         Sql.instant(rs.getTimestamp(11)), rs.getObject(12, UUID.class), rs.getBoolean(13),
                         rs.getObject(14, UUID.class), rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant()));
     }
 
+    /** The locate step before {@code CaseAccess} checks the caller: staff have no tenant until the case names it. */
     Optional<UUID> caseOf(UUID id) {
-        return sql.one("select case_id from stakeholder where id = ?", ps -> ps.setObject(1, id), rs -> rs.getObject(1, UUID.class));
+        return sql.one("/* across tenants: locate the case of the stakeholder a route names, CaseAccess checks the caller"
+                + " next */ select case_id from stakeholder where id = ?", ps -> ps.setObject(1, id),
+                rs -> rs.getObject(1, UUID.class));
     }
 
-    StakeholderView view(UUID id) {
-        return sql.one(SELECT + " where s.id = ?", ps -> ps.setObject(1, id), StakeholderStore::view).orElseThrow();
+    StakeholderView view(UUID tenantId, UUID id) {
+        return sql.one(SELECT + " where s.tenant_id = ? and s.id = ?", Sql.params(tenantId, id), StakeholderStore::view)
+                .orElseThrow();
     }
 
     /** Highest power first, then interest: the order both the grid's legend and "not informed yet" want. */
-    List<StakeholderView> ofCase(UUID caseId, boolean notInformedOnly) {
-        return sql.many(SELECT + " where s.case_id = ?" + (notInformedOnly ? " and s.informed_at is null" : "")
-                + " order by s.power desc, s.interest desc, s.name, s.id", ps -> ps.setObject(1, caseId), StakeholderStore::view);
+    List<StakeholderView> ofCase(UUID tenantId, UUID caseId, boolean notInformedOnly) {
+        return sql.many(SELECT + " where s.tenant_id = ? and s.case_id = ?"
+                + (notInformedOnly ? " and s.informed_at is null" : "")
+                + " order by s.power desc, s.interest desc, s.name, s.id", Sql.params(tenantId, caseId), StakeholderStore::view);
     }
 
-    boolean hasGroup(UUID caseId, StakeholderGroup group) {
-        return sql.one("select 1 from stakeholder where case_id = ? and grp = ?", ps -> {
-            ps.setObject(1, caseId);
-            ps.setString(2, group.name());
-        }, rs -> true).isPresent();
+    boolean hasGroup(UUID tenantId, UUID caseId, StakeholderGroup group) {
+        return sql.one("select 1 from stakeholder where tenant_id = ? and case_id = ? and grp = ?",
+                Sql.params(tenantId, caseId, group), rs -> true).isPresent();
     }
 
-    boolean onTeam(UUID caseId, UUID userId) {
-        return sql.one("select 1 from case_member where case_id = ? and user_id = ?", ps -> {
-            ps.setObject(1, caseId);
-            ps.setObject(2, userId);
-        }, rs -> true).isPresent();
+    boolean onTeam(UUID tenantId, UUID caseId, UUID userId) {
+        return sql.one("select 1 from case_member where tenant_id = ? and case_id = ? and user_id = ?",
+                Sql.params(tenantId, caseId, userId), rs -> true).isPresent();
     }
 
     private static StakeholderView view(ResultSet rs) throws SQLException {

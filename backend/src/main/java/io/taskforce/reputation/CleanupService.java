@@ -52,8 +52,8 @@ class CleanupService {
     List<ActionView> list(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            var history = SerpHistory.load(store, caseId);
-            return store.actions(caseId).stream().map(a -> view(a, history)).toList();
+            var history = SerpHistory.load(store, scope.tenantId(), caseId);
+            return store.actions(scope.tenantId(), caseId).stream().map(a -> view(a, history)).toList();
         });
     }
 
@@ -63,9 +63,9 @@ class CleanupService {
             if (scope.viewer() == CaseScope.Viewer.INTAKE) {
                 throw ApiException.notFound("Case");
             }
-            var history = SerpHistory.load(store, caseId);
-            return store.actions(caseId).stream().map(a -> new ClientActionView(a.id(), a.kind(), a.title(), a.status(),
-                    a.submittedOn(), due(a), urls(a, history))).toList();
+            var history = SerpHistory.load(store, scope.tenantId(), caseId);
+            return store.actions(scope.tenantId(), caseId).stream().map(a -> new ClientActionView(a.id(), a.kind(),
+                    a.title(), a.status(), a.submittedOn(), due(a), urls(a, history))).toList();
         });
     }
 
@@ -78,14 +78,14 @@ class CleanupService {
             if (scope.viewer() == CaseScope.Viewer.INTAKE) {
                 throw ApiException.notFound("Case");
             }
-            var history = SerpHistory.load(store, caseId);
+            var history = SerpHistory.load(store, scope.tenantId(), caseId);
             var queries = history.queries().stream().map(history::metrics).map(q -> new ReputationViews.QueryMetrics(
                     q.query(), q.queryId(), q.engine(), q.locale(), q.targetDate(), q.pageOneCleanSince(),
                     q.snapshots().stream().filter(s -> (from == null || !s.date().isBefore(from))
                             && (to == null || !s.date().isAfter(to))).toList())).toList();
-            var actions = store.actions(caseId).stream().map(a -> new ClientActionView(a.id(), a.kind(), a.title(),
-                    a.status(), a.submittedOn(), due(a), urls(a, history))).toList();
-            return SerpReport.xhtml(lang, store.caseTitle(caseId), from, to, queries, actions);
+            var actions = store.actions(scope.tenantId(), caseId).stream().map(a -> new ClientActionView(a.id(),
+                    a.kind(), a.title(), a.status(), a.submittedOn(), due(a), urls(a, history))).toList();
+            return SerpReport.xhtml(lang, store.caseTitle(scope.tenantId(), caseId), from, to, queries, actions);
         });
         return pdf.render(xhtml);
     }
@@ -108,14 +108,15 @@ class CleanupService {
             store.insertAction(a);
             audit.record(caller, AuditEntry.ofCase(caseId, "cleanup.created", "cleanup_action", a.id(), Changes.of()
                     .set("kind", a.kind()).set("title", a.title()).set("status", a.status()).set("urls", a.urls())));
-            return view(a, SerpHistory.load(store, caseId));
+            return view(a, SerpHistory.load(store, scope.tenantId(), caseId));
         });
     }
 
     ActionView move(Caller caller, UUID caseId, UUID actionId, ReputationRequests.ActionMove request) {
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var a = store.lockAction(caseId, actionId).orElseThrow(() -> ApiException.notFound("Cleanup action"));
+            var a = store.lockAction(scope.tenantId(), caseId, actionId)
+                    .orElseThrow(() -> ApiException.notFound("Cleanup action"));
             requireWriter(caller, scope, a.kind());
             if (!CleanupLifecycle.allowed(a.status(), request.status())) {
                 throw ApiException.conflict("A " + a.status() + " action cannot become " + request.status()
@@ -131,7 +132,7 @@ class CleanupService {
             audit.record(caller, AuditEntry.ofCase(caseId, "cleanup.moved", "cleanup_action", a.id(), Changes.of()
                     .changed("status", a.status(), moved.status()).changed("submittedOn", a.submittedOn(), submittedOn)
                     .changed("note", a.note(), note)));
-            return view(moved, SerpHistory.load(store, caseId));
+            return view(moved, SerpHistory.load(store, scope.tenantId(), caseId));
         });
     }
 

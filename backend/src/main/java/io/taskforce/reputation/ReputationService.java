@@ -48,7 +48,7 @@ class ReputationService {
     List<QueryView> queries(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            var history = SerpHistory.load(store, caseId);
+            var history = SerpHistory.load(store, scope.tenantId(), caseId);
             return history.queries().stream().map(history::board).toList();
         });
     }
@@ -60,25 +60,27 @@ class ReputationService {
             var q = new QueryRow(UUID.randomUUID(), scope.tenantId(), caseId, request.query().strip(),
                     request.engine() == null ? SerpCsv.DEFAULT_ENGINE : request.engine(), locale.substring(3),
                     locale.substring(0, 2), request.targetDate(), now());
-            if (store.queries(caseId).stream().anyMatch(o -> o.key().equals(q.key()))) {
+            if (store.queries(scope.tenantId(), caseId).stream().anyMatch(o -> o.key().equals(q.key()))) {
                 throw ApiException.conflict("The case already tracks \"" + q.query() + "\" on " + q.engine() + " (" + locale + ").");
             }
             store.insertQuery(q, caller.userId());
             audit.record(caller, AuditEntry.ofCase(caseId, "serp.query_created", "serp_query", q.id(), Changes.of()
                     .set("query", q.query()).set("engine", q.engine()).set("locale", q.locale())
                     .set("targetDate", q.targetDate())));
-            return SerpHistory.load(store, caseId).board(q);
+            return SerpHistory.load(store, scope.tenantId(), caseId).board(q);
         });
     }
 
     QueryView setTarget(Caller caller, UUID caseId, UUID queryId, ReputationRequests.Target request) {
         return access.write(caller, caseId, scope -> {
             requireSpecialist(caller, scope);
-            var q = store.query(caseId, queryId).orElseThrow(() -> ApiException.notFound("Tracked query"));
-            store.setTarget(queryId, request.targetDate());
+            var q = store.query(scope.tenantId(), caseId, queryId)
+                    .orElseThrow(() -> ApiException.notFound("Tracked query"));
+            store.setTarget(scope.tenantId(), queryId, request.targetDate());
             audit.record(caller, AuditEntry.ofCase(caseId, "serp.query_target_set", "serp_query", queryId, Changes.of()
                     .changed("targetDate", q.targetDate(), request.targetDate())));
-            return SerpHistory.load(store, caseId).board(store.query(caseId, queryId).orElseThrow());
+            var changed = store.query(scope.tenantId(), caseId, queryId).orElseThrow();
+            return SerpHistory.load(store, scope.tenantId(), caseId).board(changed);
         });
     }
 
@@ -86,13 +88,14 @@ class ReputationService {
     SnapshotView addSnapshot(Caller caller, UUID caseId, ReputationRequests.NewSnapshot request) {
         return access.write(caller, caseId, scope -> {
             requireSpecialist(caller, scope);
-            var q = store.query(caseId, request.queryId()).orElseThrow(() -> ApiException.notFound("Tracked query"));
-            if (store.snapshotExists(q.id(), request.date())) {
+            var q = store.query(scope.tenantId(), caseId, request.queryId())
+                    .orElseThrow(() -> ApiException.notFound("Tracked query"));
+            if (store.snapshotExists(scope.tenantId(), q.id(), request.date())) {
                 throw ApiException.conflict("\"" + q.query() + "\" already has a snapshot on " + request.date() + ".");
             }
             var positions = new HashSet<Integer>();
             var snapshot = new SnapshotRow(UUID.randomUUID(), q.id(), request.date(), "MANUAL");
-            var remembered = store.classifications(caseId);
+            var remembered = store.classifications(scope.tenantId(), caseId);
             var rows = new ArrayList<ResultRow>();
             var learned = new HashMap<String, Classification>();
             for (int i = 0; i < request.results().size(); i++) {
@@ -115,7 +118,7 @@ class ReputationService {
             store.remember(scope.tenantId(), caseId, learned, caller.userId(), at);
             audit.record(caller, AuditEntry.ofCase(caseId, "serp.snapshot_added", "serp_snapshot", snapshot.id(), Changes.of()
                     .set("queryId", q.id()).set("date", request.date()).set("results", rows.size())));
-            var history = SerpHistory.load(store, caseId);
+            var history = SerpHistory.load(store, scope.tenantId(), caseId);
             var all = history.snapshotsOf(q.id());
             int index = all.indexOf(snapshot);
             return history.snapshot(snapshot, index > 0 ? all.get(index - 1) : null);
@@ -126,10 +129,10 @@ class ReputationService {
         return access.write(caller, caseId, scope -> {
             requireSpecialist(caller, scope);
             var url = request.url().strip();
-            var before = store.classification(caseId, url).orElse(new Classification(null, null));
+            var before = store.classification(scope.tenantId(), caseId, url).orElse(new Classification(null, null));
             var c = new Classification(request.ownership(), request.tone());
             store.remember(scope.tenantId(), caseId, java.util.Map.of(url, c), caller.userId(), now());
-            int updated = store.classifyResults(caseId, url, c);
+            int updated = store.classifyResults(scope.tenantId(), caseId, url, c);
             audit.record(caller, AuditEntry.ofCase(caseId, "serp.url_classified", "serp_url", url, Changes.of()
                     .changed("ownership", before.ownership(), c.ownership()).changed("tone", before.tone(), c.tone())
                     .set("resultsUpdated", updated)));
@@ -146,11 +149,11 @@ class ReputationService {
             requireSpecialist(caller, scope);
             var parsed = SerpCsv.parse(csv);
             var queries = new HashMap<SerpCsv.QueryKey, QueryRow>();
-            store.queries(caseId).forEach(q -> queries.put(q.key(), q));
+            store.queries(scope.tenantId(), caseId).forEach(q -> queries.put(q.key(), q));
             var taken = new HashSet<String>();
-            store.snapshots(caseId).forEach(s -> taken.add(s.queryId() + "|" + s.takenOn()));
+            store.snapshots(scope.tenantId(), caseId).forEach(s -> taken.add(s.queryId() + "|" + s.takenOn()));
             var at = now();
-            var remembered = store.classifications(caseId);
+            var remembered = store.classifications(scope.tenantId(), caseId);
             var learned = new HashMap<String, Classification>();
             var snapshots = new ArrayList<SnapshotRow>();
             var results = new ArrayList<ResultRow>();
@@ -192,7 +195,7 @@ class ReputationService {
             if (scope.viewer() == CaseScope.Viewer.INTAKE) {
                 throw ApiException.notFound("Case");
             }
-            var history = SerpHistory.load(store, caseId);
+            var history = SerpHistory.load(store, scope.tenantId(), caseId);
             return new MetricsView(history.queries().stream().map(history::metrics).toList(), history.caseTrend());
         });
     }

@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
 record SerpHistory(List<QueryRow> queries, Map<UUID, List<SnapshotRow>> snapshotsByQuery,
                    Map<UUID, List<ResultRow>> resultsBySnapshot) {
 
-    static SerpHistory load(SerpStore store, UUID caseId) {
-        var snapshots = store.snapshots(caseId).stream()
+    static SerpHistory load(SerpStore store, UUID tenantId, UUID caseId) {
+        var snapshots = store.snapshots(tenantId, caseId).stream()
                 .collect(Collectors.groupingBy(SnapshotRow::queryId, Collectors.toList()));
-        return new SerpHistory(store.queries(caseId), snapshots, store.results(caseId));
+        return new SerpHistory(store.queries(tenantId, caseId), snapshots, store.results(tenantId, caseId));
     }
 
     List<SnapshotRow> snapshotsOf(UUID queryId) {

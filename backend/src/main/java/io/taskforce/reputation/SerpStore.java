@@ -27,7 +27,8 @@ import java.util.UUID;
 /**
  * The reputation tables in explicit SQL: imports insert tens of thousands of results, which only JDBC batches do
  * quickly, and cleanup actions are locked ({@code for update}) while their state moves. Runs inside the caller's case
- * transaction, so row-level security applies to every statement.
+ * transaction, so row-level security applies to every statement; each one also names the case's tenant, so that
+ * row-level security is the second wall and not the only one.
  */
 @Singleton
 class SerpStore {
@@ -45,15 +46,14 @@ class SerpStore {
         this.jdbc = jdbc;
     }
 
-    List<QueryRow> queries(UUID caseId) {
-        return many(QUERY + " where case_id = ? order by created_at, query", ps -> ps.setObject(1, caseId), SerpStore::query);
+    List<QueryRow> queries(UUID tenantId, UUID caseId) {
+        return many(QUERY + " where tenant_id = ? and case_id = ? order by created_at, query", params(tenantId, caseId),
+                SerpStore::query);
     }
 
-    Optional<QueryRow> query(UUID caseId, UUID id) {
-        return many(QUERY + " where case_id = ? and id = ?", ps -> {
-            ps.setObject(1, caseId);
-            ps.setObject(2, id);
-        }, SerpStore::query).stream().findFirst();
+    Optional<QueryRow> query(UUID tenantId, UUID caseId, UUID id) {
+        return many(QUERY + " where tenant_id = ? and case_id = ? and id = ?", params(tenantId, caseId, id), SerpStore::query)
+                .stream().findFirst();
     }
 
     void insertQuery(QueryRow q, UUID by) {
@@ -73,26 +73,24 @@ class SerpStore {
         });
     }
 
-    void setTarget(UUID queryId, @Nullable LocalDate target) {
-        update("update serp_query set target_date = ? where id = ?", ps -> {
-            ps.setObject(1, target);
-            ps.setObject(2, queryId);
-        });
+    void setTarget(UUID tenantId, UUID queryId, @Nullable LocalDate target) {
+        update("update serp_query set target_date = ? where tenant_id = ? and id = ?", params(target, tenantId, queryId));
     }
 
     /** Every snapshot of the case, by query then date. */
-    List<SnapshotRow> snapshots(UUID caseId) {
-        return many("select id, query_id, taken_on, source from serp_snapshot where case_id = ? order by query_id, taken_on",
-                ps -> ps.setObject(1, caseId), rs -> new SnapshotRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4)));
+    List<SnapshotRow> snapshots(UUID tenantId, UUID caseId) {
+        return many("""
+                select id, query_id, taken_on, source from serp_snapshot where tenant_id = ? and case_id = ?
+                order by query_id, taken_on""", params(tenantId, caseId), rs -> new SnapshotRow(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class), rs.getString(4)));
     }
 
     /** Every result of the case, grouped by snapshot id, by position. */
-    Map<UUID, List<ResultRow>> results(UUID caseId) {
+    Map<UUID, List<ResultRow>> results(UUID tenantId, UUID caseId) {
         var bySnapshot = new HashMap<UUID, List<ResultRow>>();
         many("""
-                select snapshot_id, position, url, domain, title, ownership, tone from serp_result where case_id = ?
-                order by snapshot_id, position""", ps -> ps.setObject(1, caseId), rs -> {
+                select snapshot_id, position, url, domain, title, ownership, tone from serp_result
+                where tenant_id = ? and case_id = ? order by snapshot_id, position""", params(tenantId, caseId), rs -> {
             var row = new ResultRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), en(Ownership.class, rs.getString(6)), en(Tone.class, rs.getString(7)));
             bySnapshot.computeIfAbsent(row.snapshotId(), k -> new ArrayList<>()).add(row);
@@ -101,11 +99,9 @@ class SerpStore {
         return bySnapshot;
     }
 
-    boolean snapshotExists(UUID queryId, LocalDate date) {
-        return !many("select 1 from serp_snapshot where query_id = ? and taken_on = ?", ps -> {
-            ps.setObject(1, queryId);
-            ps.setObject(2, date);
-        }, rs -> 1).isEmpty();
+    boolean snapshotExists(UUID tenantId, UUID queryId, LocalDate date) {
+        return !many("select 1 from serp_snapshot where tenant_id = ? and query_id = ? and taken_on = ?",
+                params(tenantId, queryId, date), rs -> 1).isEmpty();
     }
 
     void insertSnapshot(UUID tenantId, UUID caseId, SnapshotRow s, UUID by, Instant at) {
@@ -164,15 +160,16 @@ class SerpStore {
         }
     }
 
-    Map<String, Classification> classifications(UUID caseId) {
+    Map<String, Classification> classifications(UUID tenantId, UUID caseId) {
         var map = new HashMap<String, Classification>();
-        many("select url, ownership, tone from serp_classification where case_id = ?", ps -> ps.setObject(1, caseId), rs ->
-                map.put(rs.getString(1), new Classification(en(Ownership.class, rs.getString(2)), en(Tone.class, rs.getString(3)))));
+        many("select url, ownership, tone from serp_classification where tenant_id = ? and case_id = ?",
+                params(tenantId, caseId), rs -> map.put(rs.getString(1),
+                        new Classification(en(Ownership.class, rs.getString(2)), en(Tone.class, rs.getString(3)))));
         return map;
     }
 
-    Optional<Classification> classification(UUID caseId, String url) {
-        return Optional.ofNullable(classifications(caseId).get(url));
+    Optional<Classification> classification(UUID tenantId, UUID caseId, String url) {
+        return Optional.ofNullable(classifications(tenantId, caseId).get(url));
     }
 
     /** Remembers how URLs are classified in the case; an empty half of a classification keeps what was known. */
@@ -199,36 +196,31 @@ class SerpStore {
      * Applies a classification to the URL's results that were still unclassified and to those of each query's latest
      * snapshot; older classified results keep what they were, so past metrics do not move. Returns the rows changed.
      */
-    int classifyResults(UUID caseId, String url, Classification c) {
+    int classifyResults(UUID tenantId, UUID caseId, String url, Classification c) {
         return jdbc.prepareStatement("""
-                update serp_result r set ownership = ?, tone = ? where r.case_id = ? and r.url = ?
+                update serp_result r set ownership = ?, tone = ? where r.tenant_id = ? and r.case_id = ? and r.url = ?
                   and (r.ownership is null or r.tone is null or r.snapshot_id in (
-                       select distinct on (s.query_id) s.id from serp_snapshot s where s.case_id = ?
+                       select distinct on (s.query_id) s.id from serp_snapshot s where s.tenant_id = ? and s.case_id = ?
                        order by s.query_id, s.taken_on desc))""", ps -> {
-            ps.setString(1, c.ownership() == null ? null : c.ownership().name());
-            ps.setString(2, c.tone() == null ? null : c.tone().name());
-            ps.setObject(3, caseId);
-            ps.setString(4, url);
-            ps.setObject(5, caseId);
+            params(name(c.ownership()), name(c.tone()), tenantId, caseId, url, tenantId, caseId).bind(ps);
             return ps.executeUpdate();
         });
     }
 
     /** The case's title, for the report's heading (read under the same row-level security as everything else). */
-    String caseTitle(UUID caseId) {
-        return many("select title from case_file where id = ?", ps -> ps.setObject(1, caseId), rs -> rs.getString(1))
-                .stream().findFirst().orElse("");
+    String caseTitle(UUID tenantId, UUID caseId) {
+        return many("select title from case_file where tenant_id = ? and id = ?", params(tenantId, caseId),
+                rs -> rs.getString(1)).stream().findFirst().orElse("");
     }
 
-    List<ActionRow> actions(UUID caseId) {
-        return many(ACTION + " where case_id = ? order by created_at, id", ps -> ps.setObject(1, caseId), SerpStore::action);
+    List<ActionRow> actions(UUID tenantId, UUID caseId) {
+        return many(ACTION + " where tenant_id = ? and case_id = ? order by created_at, id", params(tenantId, caseId),
+                SerpStore::action);
     }
 
-    Optional<ActionRow> lockAction(UUID caseId, UUID id) {
-        return many(ACTION + " where case_id = ? and id = ? for update", ps -> {
-            ps.setObject(1, caseId);
-            ps.setObject(2, id);
-        }, SerpStore::action).stream().findFirst();
+    Optional<ActionRow> lockAction(UUID tenantId, UUID caseId, UUID id) {
+        return many(ACTION + " where tenant_id = ? and case_id = ? and id = ? for update", params(tenantId, caseId, id),
+                SerpStore::action).stream().findFirst();
     }
 
     void insertAction(ActionRow a) {
@@ -251,12 +243,15 @@ class SerpStore {
     }
 
     void updateAction(ActionRow a) {
-        update("update cleanup_action set status = ?, note = ?, submitted_on = ?, updated_at = ? where id = ?", ps -> {
+        update("""
+                update cleanup_action set status = ?, note = ?, submitted_on = ?, updated_at = ?
+                where tenant_id = ? and id = ?""", ps -> {
             ps.setString(1, a.status().name());
             ps.setString(2, a.note());
             ps.setObject(3, a.submittedOn());
             ps.setTimestamp(4, Timestamp.from(a.updatedAt()));
-            ps.setObject(5, a.id());
+            ps.setObject(5, a.tenantId());
+            ps.setObject(6, a.id());
         });
     }
 
@@ -275,12 +270,25 @@ class SerpStore {
                 rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant());
     }
 
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
     private static <E extends Enum<E>> @Nullable E en(Class<E> type, @Nullable String name) {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
     interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Binds these values in order: ids, strings and dates as they are (a null as SQL NULL). */
+    private static Binder params(Object... values) {
+        return ps -> {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+        };
     }
 
     interface ItemBinder<T> {
