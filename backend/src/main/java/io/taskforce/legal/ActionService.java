@@ -50,8 +50,8 @@ class ActionService {
     List<ActionView> list(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            var clocksOfCase = clockRows.ofCase(caseId);
-            return actions.ofCase(caseId).stream().map(a -> view(a, clocksOfCase)).toList();
+            var clocksOfCase = clockRows.ofCase(scope.tenantId(), caseId);
+            return actions.ofCase(scope.tenantId(), caseId).stream().map(a -> view(a, clocksOfCase)).toList();
         });
     }
 
@@ -59,7 +59,7 @@ class ActionService {
         return access.write(caller, caseId, scope -> {
             ClockService.requireLawyer(caller, scope);
             var now = ClockService.now();
-            if (request.publicationId() != null && publications.find(request.publicationId())
+            if (request.publicationId() != null && publications.find(scope.tenantId(), request.publicationId())
                     .filter(p -> p.caseId().equals(caseId)).isEmpty()) {
                 throw ApiException.badRequest("publicationId: no hostile publication of this case has this id.");
             }
@@ -72,16 +72,16 @@ class ActionService {
             audit.record(caller, AuditEntry.ofCase(caseId, "legal_action.created", "legal_action", a.id(), Changes.of()
                     .set("kind", a.kind()).set("status", a.status()).set("title", a.title()).set("recipient", a.recipient())
                     .set("urls", a.urls())));
-            return view(a, clockRows.ofCase(caseId));
+            return view(a, clockRows.ofCase(scope.tenantId(), caseId));
         });
     }
 
     ActionView move(Caller caller, UUID actionId, ActionRecords.StatusChange change) {
-        UUID caseId = access.readAcross(caller, () -> actions.find(actionId).map(ActionRow::caseId))
+        UUID caseId = access.readAcross(caller, () -> actions.caseOf(actionId))
                 .orElseThrow(() -> ApiException.notFound("Action"));
         return access.write(caller, caseId, scope -> {
             ClockService.requireLawyer(caller, scope);
-            var a = actions.lock(actionId).orElseThrow(() -> ApiException.notFound("Action"));
+            var a = actions.lock(scope.tenantId(), actionId).orElseThrow(() -> ApiException.notFound("Action"));
             var next = change.status();
             if (!a.status().next().contains(next)) {
                 throw ApiException.conflict("A " + a.status() + " action cannot become " + next + ".");
@@ -103,7 +103,7 @@ class ActionService {
             audit.record(caller, AuditEntry.ofCase(caseId, "legal_action.status_changed", "legal_action", actionId,
                     Changes.of().changed("status", a.status(), next).set("at", at).set("kind", a.kind())
                             .set("clocks", effects)));
-            return view(moved, clockRows.ofCase(caseId));
+            return view(moved, clockRows.ofCase(scope.tenantId(), caseId));
         });
     }
 
@@ -112,7 +112,7 @@ class ActionService {
         var effects = new ArrayList<String>();
         switch (a.kind()) {
             case CNIL_NOTIFICATION -> {
-                for (var clock : clockRows.runningOfRule(a.caseId(), "gdpr-breach-72h")) {
+                for (var clock : clockRows.runningOfRule(a.tenantId(), a.caseId(), "gdpr-breach-72h")) {
                     clockRows.close(clock.closed(ClockState.ACTED_UPON, "CNIL notified: " + a.title(), caller.userId(),
                             ClockService.now(), a.id()));
                     effects.add("acted:" + clock.ruleId() + ":" + clock.id());

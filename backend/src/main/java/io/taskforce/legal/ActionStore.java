@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.taskforce.legal.Sql.instant;
+import static io.taskforce.legal.Sql.params;
 import static io.taskforce.legal.Sql.ts;
 
 /** The legal actions of a case. */
@@ -63,16 +64,18 @@ class ActionStore {
         });
     }
 
-    Optional<ActionRow> find(UUID id) {
-        return sql.one(ACTION + " where id = ?", ps -> ps.setObject(1, id), ActionStore::action);
+    /** The case of an action a route names, to check the caller against (see {@link Sql#caseOf}). */
+    Optional<UUID> caseOf(UUID actionId) {
+        return sql.caseOf("legal_action", actionId);
     }
 
-    Optional<ActionRow> lock(UUID id) {
-        return sql.one(ACTION + " where id = ? for update", ps -> ps.setObject(1, id), ActionStore::action);
+    Optional<ActionRow> lock(UUID tenantId, UUID id) {
+        return sql.one(ACTION + " where tenant_id = ? and id = ? for update", params(tenantId, id), ActionStore::action);
     }
 
-    List<ActionRow> ofCase(UUID caseId) {
-        return sql.many(ACTION + " where case_id = ? order by created_at, id", ps -> ps.setObject(1, caseId), ActionStore::action);
+    List<ActionRow> ofCase(UUID tenantId, UUID caseId) {
+        return sql.many(ACTION + " where tenant_id = ? and case_id = ? order by created_at, id", params(tenantId, caseId),
+                ActionStore::action);
     }
 
     private static ActionRow action(ResultSet rs) throws SQLException {

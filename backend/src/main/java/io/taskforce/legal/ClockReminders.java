@@ -86,6 +86,7 @@ class ClockReminders {
 
         private List<Due> claim(Instant now) {
             return sql.many("""
+                    /* across tenants: the reminder job claims every tenant's due reminders */
                     select tenant_id, clock_id, case_id, label, due_at, recipients, case_title, rule_name, last_day
                     from legal_clock_reminder where sent_at is null and due_at <= ?
                     order by due_at limit ? for update skip locked""", ps -> {

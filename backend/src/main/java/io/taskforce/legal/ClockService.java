@@ -48,9 +48,9 @@ class ClockService {
     ClockBoard board(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            var rows = clocks.ofCase(caseId);
+            var rows = clocks.ofCase(scope.tenantId(), caseId);
             var views = views(rows);
-            var proposals = clocks.proposals(caseId).stream().map(p -> {
+            var proposals = clocks.proposals(scope.tenantId(), caseId).stream().map(p -> {
                 var rule = rules.current(p.ruleId()).orElseThrow().rule();
                 boolean started = rows.stream().anyMatch(c -> c.ruleId().equals(p.ruleId()));
                 return new ProposalView(p.triageRule(), p.ruleId(), rule.nameFr(), rule.nameEn(), p.triggerAt(),
@@ -69,15 +69,15 @@ class ClockService {
                 throw ApiException.conflict("A " + rule.id() + " clock starts from a qualified hostile publication: "
                         + "record the publication and qualify it.");
             }
-            if (!clocks.runningOfRule(caseId, rule.id()).isEmpty()) {
+            if (!clocks.runningOfRule(scope.tenantId(), caseId, rule.id()).isEmpty()) {
                 throw ApiException.conflict("A " + rule.id() + " clock is already running on this case.");
             }
             var responsible = request.responsibleId() == null ? caller.userId() : request.responsibleId();
-            var facts = clocks.caseFacts(caseId);
+            var facts = clocks.caseFacts(scope.tenantId(), caseId);
             if (!facts.lawyers().contains(responsible)) {
                 throw ApiException.badRequest("responsibleId: the person answering for a clock must be a lawyer on the case's team.");
             }
-            var origin = clocks.proposals(caseId).stream().anyMatch(p -> p.ruleId().equals(rule.id())) ? Origin.TRIAGE : Origin.MANUAL;
+            var origin = clocks.proposals(scope.tenantId(), caseId).stream().anyMatch(p -> p.ruleId().equals(rule.id())) ? Origin.TRIAGE : Origin.MANUAL;
             var clock = startClock(caller, scope, rule, request.triggerAt(), responsible, origin, null, null);
             audit.record(caller, AuditEntry.ofCase(caseId, "legal_clock.started", "legal_clock", clock.id(), started(clock)));
             return views(List.of(clock)).get(0);
@@ -88,7 +88,7 @@ class ClockService {
         UUID caseId = caseOf(caller, clockId);
         return access.write(caller, caseId, scope -> {
             requireLawyer(caller, scope);
-            var clock = clocks.lock(clockId).orElseThrow(() -> ApiException.notFound("Clock"));
+            var clock = clocks.lock(scope.tenantId(), clockId).orElseThrow(() -> ApiException.notFound("Clock"));
             String reason = request.reason() == null ? "" : request.reason().strip();
             if (request.state() != ClockState.ACTED_UPON && request.state() != ClockState.WAIVED) {
                 throw ApiException.badRequest("state: a clock is closed as ACTED_UPON or WAIVED.");
@@ -113,9 +113,9 @@ class ClockService {
             if (scope.viewer() == CaseScope.Viewer.INTAKE) {
                 throw ApiException.notFound("Case");
             }
-            var clockStates = views(clocks.ofCase(caseId)).stream()
+            var clockStates = views(clocks.ofCase(scope.tenantId(), caseId)).stream()
                     .map(c -> new LegalStatus.ClockStatus(c.ruleId(), c.nameFr(), c.nameEn(), c.lastDay(), c.state())).toList();
-            return new LegalStatus(clockStates, clocks.actionStates(caseId));
+            return new LegalStatus(clockStates, clocks.actionStates(scope.tenantId(), caseId));
         });
     }
 
@@ -128,8 +128,8 @@ class ClockService {
             var rows = clocks.runningOfMember(caller.userId());
             var views = views(rows);
             var titles = new HashMap<UUID, String>();
-            return views.stream().map(v -> new CalendarEntry(v.caseId(),
-                    titles.computeIfAbsent(v.caseId(), id -> clocks.caseTitle(id).orElse("")), v)).toList();
+            rows.forEach(c -> titles.computeIfAbsent(c.caseId(), id -> clocks.caseTitle(c.tenantId(), id).orElse("")));
+            return views.stream().map(v -> new CalendarEntry(v.caseId(), titles.get(v.caseId()), v)).toList();
         });
     }
 
@@ -145,7 +145,7 @@ class ClockService {
                 triggerAt, deadline.lastDay(), deadline.endsAt(), deadline.nonWorkingLastDay(), ClockState.RUNNING, "",
                 responsible, origin, publicationId, actionId, caller.userId(), now, null, null);
         clocks.insert(clock);
-        var facts = clocks.caseFacts(scope.caseId());
+        var facts = clocks.caseFacts(scope.tenantId(), scope.caseId());
         for (var reminder : rule.remindersFrom(triggerAt)) {
             // a reminder already past when the clock starts would only be noise
             if (reminder.dueAt().isAfter(now)) {
@@ -186,7 +186,7 @@ class ClockService {
     }
 
     private UUID caseOf(Caller caller, UUID clockId) {
-        return access.readAcross(caller, () -> clocks.find(clockId).map(ClockRow::caseId))
+        return access.readAcross(caller, () -> clocks.caseOf(clockId))
                 .orElseThrow(() -> ApiException.notFound("Clock"));
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.taskforce.legal.Sql.instant;
+import static io.taskforce.legal.Sql.params;
 import static io.taskforce.legal.Sql.ts;
 
 /** Clocks, their planned reminders, and what they need of the case (its title, its lawyers, triage's proposals). */
@@ -75,35 +76,36 @@ class ClockStore {
         });
     }
 
-    Optional<ClockRow> find(UUID id) {
-        return sql.one(CLOCK + " where id = ?", ps -> ps.setObject(1, id), ClockStore::clock);
+    /** The case of a clock a route names, to check the caller against (see {@link Sql#caseOf}). */
+    Optional<UUID> caseOf(UUID clockId) {
+        return sql.caseOf("legal_clock", clockId);
     }
 
-    Optional<ClockRow> lock(UUID id) {
-        return sql.one(CLOCK + " where id = ? for update", ps -> ps.setObject(1, id), ClockStore::clock);
+    Optional<ClockRow> lock(UUID tenantId, UUID id) {
+        return sql.one(CLOCK + " where tenant_id = ? and id = ? for update", params(tenantId, id), ClockStore::clock);
     }
 
-    List<ClockRow> ofCase(UUID caseId) {
-        return sql.many(CLOCK + " where case_id = ? order by ends_at, id", ps -> ps.setObject(1, caseId), ClockStore::clock);
+    List<ClockRow> ofCase(UUID tenantId, UUID caseId) {
+        return sql.many(CLOCK + " where tenant_id = ? and case_id = ? order by ends_at, id", params(tenantId, caseId),
+                ClockStore::clock);
     }
 
     /** Running clocks of the publication (or of the case's rule), to close when a new period replaces them. */
-    List<ClockRow> runningOfPublication(UUID publicationId) {
-        return sql.many(CLOCK + " where publication_id = ? and state = 'RUNNING' order by ends_at",
-                ps -> ps.setObject(1, publicationId), ClockStore::clock);
+    List<ClockRow> runningOfPublication(UUID tenantId, UUID publicationId) {
+        return sql.many(CLOCK + " where tenant_id = ? and publication_id = ? and state = 'RUNNING' order by ends_at",
+                params(tenantId, publicationId), ClockStore::clock);
     }
 
-    List<ClockRow> runningOfRule(UUID caseId, String ruleId) {
-        return sql.many(CLOCK + " where case_id = ? and rule_id = ? and state = 'RUNNING' order by ends_at", ps -> {
-            ps.setObject(1, caseId);
-            ps.setString(2, ruleId);
-        }, ClockStore::clock);
+    List<ClockRow> runningOfRule(UUID tenantId, UUID caseId, String ruleId) {
+        return sql.many(CLOCK + " where tenant_id = ? and case_id = ? and rule_id = ? and state = 'RUNNING' order by ends_at",
+                params(tenantId, caseId, ruleId), ClockStore::clock);
     }
 
     /** Every running clock the staff member's teams hold, across tenants (row-level security narrows it), soonest first. */
     List<ClockRow> runningOfMember(UUID member) {
         // running and not yet past its end: a clock past its end reads expired, on the case, not in the calendar
-        return sql.many(CLOCK + " c where state = 'RUNNING' and ends_at > now() and exists (select 1 from case_file f where "
+        return sql.many("/* across tenants: a lawyer's calendar of the running clocks of their teams' cases, every client's */ "
+                        + CLOCK + " c where state = 'RUNNING' and ends_at > now() and exists (select 1 from case_file f where "
                         + "f.tenant_id = c.tenant_id and f.id = c.case_id and f.team @> array[cast(? as text)]) order by ends_at, id",
                 ps -> ps.setString(1, member.toString()), ClockStore::clock);
     }
@@ -124,22 +126,21 @@ class ClockStore {
         });
     }
 
-    List<Proposal> proposals(UUID caseId) {
-        return sql.many("select rule, trigger_at from case_clock_proposal where case_id = ? order by trigger_at, rule",
-                ps -> ps.setObject(1, caseId), rs -> {
+    List<Proposal> proposals(UUID tenantId, UUID caseId) {
+        return sql.many("select rule, trigger_at from case_clock_proposal where tenant_id = ? and case_id = ? order by trigger_at, rule",
+                params(tenantId, caseId), rs -> {
                     String triage = rs.getString(1);
                     return new Proposal(triage, TriageClocks.ruleOf(io.taskforce.cases.ClockRule.valueOf(triage)),
                             instant(rs, "trigger_at"));
                 });
     }
 
-    CaseFacts caseFacts(UUID caseId) {
-        String title = sql.one("select title from case_file where id = ?", ps -> ps.setObject(1, caseId), rs -> rs.getString(1))
-                .orElseThrow();
+    CaseFacts caseFacts(UUID tenantId, UUID caseId) {
+        String title = caseTitle(tenantId, caseId).orElseThrow();
         var lawyers = sql.many("""
                 select m.user_id from case_member m join user_account u on u.id = m.user_id
-                where m.case_id = ? and u.role = 'lawyer' and u.active order by m.added_at""",
-                ps -> ps.setObject(1, caseId), rs -> rs.getObject(1, UUID.class));
+                where m.tenant_id = ? and m.case_id = ? and u.role = 'lawyer' and u.active order by m.added_at""",
+                params(tenantId, caseId), rs -> rs.getObject(1, UUID.class));
         return new CaseFacts(title, lawyers);
     }
 
@@ -150,13 +151,13 @@ class ClockStore {
                 where id = ?""", ps -> ps.setObject(1, userId), rs -> rs.getString(1));
     }
 
-    Optional<String> caseTitle(UUID caseId) {
-        return sql.one("select title from case_file where id = ?", ps -> ps.setObject(1, caseId), rs -> rs.getString(1));
+    Optional<String> caseTitle(UUID tenantId, UUID caseId) {
+        return sql.one("select title from case_file where tenant_id = ? and id = ?", params(tenantId, caseId), rs -> rs.getString(1));
     }
 
-    List<LegalStatus.ActionStatus> actionStates(UUID caseId) {
-        return sql.many("select kind, status, sent_at from legal_action where case_id = ? order by created_at, id",
-                ps -> ps.setObject(1, caseId), rs -> new LegalStatus.ActionStatus(rs.getString(1), rs.getString(2),
+    List<LegalStatus.ActionStatus> actionStates(UUID tenantId, UUID caseId) {
+        return sql.many("select kind, status, sent_at from legal_action where tenant_id = ? and case_id = ? order by created_at, id",
+                params(tenantId, caseId), rs -> new LegalStatus.ActionStatus(rs.getString(1), rs.getString(2),
                         instant(rs, "sent_at")));
     }
 

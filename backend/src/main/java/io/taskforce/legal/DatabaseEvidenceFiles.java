@@ -44,8 +44,8 @@ class DatabaseEvidenceFiles implements EvidenceFiles {
     }
 
     @Override
-    public byte[] read(UUID evidenceId, @Nullable String key) {
-        return sql.one("select content from legal_evidence_file where evidence_id = ?", ps -> ps.setObject(1, evidenceId),
-                rs -> rs.getBytes(1)).orElse(null);
+    public byte[] read(UUID tenantId, UUID evidenceId, @Nullable String key) {
+        return sql.one("select content from legal_evidence_file where tenant_id = ? and evidence_id = ?",
+                Sql.params(tenantId, evidenceId), rs -> rs.getBytes(1)).orElse(null);
     }
 }

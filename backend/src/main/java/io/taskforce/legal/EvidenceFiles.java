@@ -33,5 +33,5 @@ interface EvidenceFiles {
 
     /** The bytes of a saved row (inside its tenant's transaction), or null when they are not where the row says. */
     @Nullable
-    byte[] read(UUID evidenceId, @Nullable String key);
+    byte[] read(UUID tenantId, UUID evidenceId, @Nullable String key);
 }

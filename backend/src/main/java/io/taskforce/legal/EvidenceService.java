@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -80,8 +81,8 @@ class EvidenceService {
     List<EvidenceView> list(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            return sql.many(EVIDENCE + " where e.case_id = ? order by e.captured_at desc, e.id", ps -> ps.setObject(1, caseId),
-                    EvidenceService::evidence);
+            return sql.many(EVIDENCE + " where e.tenant_id = ? and e.case_id = ? order by e.captured_at desc, e.id",
+                    Sql.params(scope.tenantId(), caseId), EvidenceService::evidence);
         });
     }
 
@@ -146,7 +147,7 @@ class EvidenceService {
                 audit.record(caller, AuditEntry.ofCase(caseId, "legal_evidence.saved", "legal_evidence", id, Changes.of()
                         .set("url", u).set("capturedAt", captured).set("fileName", name).set("sizeBytes", (long) file.bytes().length)
                         .set("sha256", sha256).set("storage", files.storage())));
-                return sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, id), EvidenceService::evidence).orElseThrow();
+                return find(scope.tenantId(), id).orElseThrow();
             });
         } catch (RuntimeException e) {
             // a commit whose answer was lost may still have saved the row: delete its file only when sure it did not
@@ -159,8 +160,8 @@ class EvidenceService {
 
     private boolean rowMayExist(Caller caller, UUID caseId, UUID evidenceId) {
         try {
-            return access.read(caller, caseId, scope -> sql.one("select 1 from legal_evidence where id = ?",
-                    ps -> ps.setObject(1, evidenceId), rs -> rs.getInt(1)).isPresent());
+            return access.read(caller, caseId, scope -> sql.one("select 1 from legal_evidence where tenant_id = ? and id = ?",
+                    Sql.params(scope.tenantId(), evidenceId), rs -> rs.getInt(1)).isPresent());
         } catch (RuntimeException unknown) {
             // cannot tell: keep the object (one that no row names is never served)
             return true;
@@ -168,15 +169,14 @@ class EvidenceService {
     }
 
     Download download(Caller caller, UUID evidenceId) {
-        UUID caseId = access.readAcross(caller, () -> sql.one("select case_id from legal_evidence where id = ?",
-                ps -> ps.setObject(1, evidenceId), rs -> rs.getObject(1, UUID.class))).orElseThrow(() -> ApiException.notFound("Evidence"));
+        UUID caseId = access.readAcross(caller, () -> sql.caseOf("legal_evidence", evidenceId))
+                .orElseThrow(() -> ApiException.notFound("Evidence"));
         var outcome = access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var e = sql.one(EVIDENCE + " where e.id = ?", ps -> ps.setObject(1, evidenceId), EvidenceService::evidence)
-                    .orElseThrow(() -> ApiException.notFound("Evidence"));
-            var where = sql.one("select storage, storage_key from legal_evidence where id = ?", ps -> ps.setObject(1, evidenceId),
-                    rs -> new String[] {rs.getString(1), rs.getString(2)}).orElseThrow();
-            byte[] bytes = filesOf(where[0]).read(evidenceId, where[1]);
+            var e = find(scope.tenantId(), evidenceId).orElseThrow(() -> ApiException.notFound("Evidence"));
+            var where = sql.one("select storage, storage_key from legal_evidence where tenant_id = ? and id = ?",
+                    Sql.params(scope.tenantId(), evidenceId), rs -> new String[] {rs.getString(1), rs.getString(2)}).orElseThrow();
+            byte[] bytes = filesOf(where[0]).read(scope.tenantId(), evidenceId, where[1]);
             String found = bytes == null ? "missing" : sha256(bytes);
             if (!found.equals(e.sha256())) {
                 // never hand out as evidence bytes that no longer hash to what was recorded; the refusal is kept
@@ -194,6 +194,10 @@ class EvidenceService {
             throw ApiException.conflict("The stored file of this evidence does not match its SHA-256; it is not served.");
         }
         return outcome;
+    }
+
+    private Optional<EvidenceView> find(UUID tenantId, UUID evidenceId) {
+        return sql.one(EVIDENCE + " where e.tenant_id = ? and e.id = ?", Sql.params(tenantId, evidenceId), EvidenceService::evidence);
     }
 
     /** Where a saved row's file is: the row says, whatever the configuration says now. */

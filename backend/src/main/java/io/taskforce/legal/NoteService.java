@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,8 +54,8 @@ class NoteService {
         // a write transaction: the read is audited with it
         return access.write(caller, caseId, scope -> {
             ClockService.requireLawyer(caller, scope);
-            var notes = sql.many(NOTE + " where n.case_id = ? order by n.created_at desc, n.id", ps -> ps.setObject(1, caseId),
-                    NoteService::note);
+            var notes = sql.many(NOTE + " where n.tenant_id = ? and n.case_id = ? order by n.created_at desc, n.id",
+                    Sql.params(scope.tenantId(), caseId), NoteService::note);
             audit.record(caller, AuditEntry.ofCase(caseId, "legal_note.read", "legal_note", caseId, Changes.of()
                     .set("notes", notes.stream().map(n -> n.id().toString()).toList())));
             return notes;
@@ -62,12 +63,11 @@ class NoteService {
     }
 
     NoteView get(Caller caller, UUID noteId) {
-        UUID caseId = access.readAcross(caller, () -> sql.one("select case_id from legal_note where id = ?",
-                ps -> ps.setObject(1, noteId), rs -> rs.getObject(1, UUID.class))).orElseThrow(() -> ApiException.notFound("Note"));
+        UUID caseId = access.readAcross(caller, () -> sql.caseOf("legal_note", noteId))
+                .orElseThrow(() -> ApiException.notFound("Note"));
         return access.write(caller, caseId, scope -> {
             ClockService.requireLawyer(caller, scope);
-            var note = sql.one(NOTE + " where n.id = ?", ps -> ps.setObject(1, noteId), NoteService::note)
-                    .orElseThrow(() -> ApiException.notFound("Note"));
+            var note = find(scope.tenantId(), noteId).orElseThrow(() -> ApiException.notFound("Note"));
             audit.record(caller, AuditEntry.ofCase(caseId, "legal_note.read", "legal_note", noteId, Changes.of()
                     .set("notes", List.of(noteId.toString()))));
             return note;
@@ -91,8 +91,12 @@ class NoteService {
             // the length, never the words: the case's audit trail is read by the whole team
             audit.record(caller, AuditEntry.ofCase(caseId, "legal_note.created", "legal_note", id, Changes.of()
                     .set("length", body.length())));
-            return sql.one(NOTE + " where n.id = ?", ps -> ps.setObject(1, id), NoteService::note).orElseThrow();
+            return find(scope.tenantId(), id).orElseThrow();
         });
+    }
+
+    private Optional<NoteView> find(UUID tenantId, UUID noteId) {
+        return sql.one(NOTE + " where n.tenant_id = ? and n.id = ?", Sql.params(tenantId, noteId), NoteService::note);
     }
 
     private static NoteView note(java.sql.ResultSet rs) throws java.sql.SQLException {

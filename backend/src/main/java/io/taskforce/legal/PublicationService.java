@@ -49,7 +49,7 @@ class PublicationService {
     List<PublicationView> list(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            return publications.ofCase(caseId).stream().map(this::view).toList();
+            return publications.ofCase(scope.tenantId(), caseId).stream().map(this::view).toList();
         });
     }
 
@@ -76,7 +76,7 @@ class PublicationService {
             }
             var now = ClockService.now();
             var waived = new ArrayList<String>();
-            for (var clock : clockRows.runningOfPublication(p.id())) {
+            for (var clock : clockRows.runningOfPublication(p.tenantId(), p.id())) {
                 clockRows.close(clock.closed(ClockState.WAIVED, "Requalified: " + p.qualification() + " → " + qualification,
                         caller.userId(), now, null));
                 waived.add(clock.id().toString());
@@ -116,7 +116,7 @@ class PublicationService {
     }
 
     private List<ClockRow> startClocks(Caller caller, CaseScope scope, PublicationRow p, Instant trigger, Origin origin) {
-        var responsible = clockRows.caseFacts(p.caseId()).lawyers().contains(caller.userId()) ? caller.userId() : null;
+        var responsible = clockRows.caseFacts(p.tenantId(), p.caseId()).lawyers().contains(caller.userId()) ? caller.userId() : null;
         return p.qualification().rules().stream()
                 .map(id -> clocks.startClock(caller, scope, rules.current(id).orElseThrow().rule(), trigger, responsible,
                         origin, p.id(), null))
@@ -124,7 +124,7 @@ class PublicationService {
     }
 
     private Instant latestPosting(PublicationRow p) {
-        return publications.republications(p.id()).stream().map(RepublicationRow::republishedAt)
+        return publications.republications(p.tenantId(), p.id()).stream().map(RepublicationRow::republishedAt)
                 .max(Comparator.naturalOrder()).filter(r -> r.isAfter(p.firstPublishedAt())).orElse(p.firstPublishedAt());
     }
 
@@ -134,19 +134,19 @@ class PublicationService {
     }
 
     private PublicationView act(Caller caller, UUID publicationId, Work work) {
-        UUID caseId = access.readAcross(caller, () -> publications.find(publicationId).map(PublicationRow::caseId))
+        UUID caseId = access.readAcross(caller, () -> publications.caseOf(publicationId))
                 .orElseThrow(() -> ApiException.notFound("Publication"));
         return access.write(caller, caseId, scope -> {
             ClockService.requireLawyer(caller, scope);
-            var p = publications.lock(publicationId).orElseThrow(() -> ApiException.notFound("Publication"));
+            var p = publications.lock(scope.tenantId(), publicationId).orElseThrow(() -> ApiException.notFound("Publication"));
             return view(work.apply(scope, p));
         });
     }
 
     private PublicationView view(PublicationRow p) {
-        var reps = publications.republications(p.id()).stream()
+        var reps = publications.republications(p.tenantId(), p.id()).stream()
                 .map(r -> new RepublicationView(r.id(), r.republishedAt(), r.note(), r.recordedAt())).toList();
-        var own = clocks.views(clockRows.ofCase(p.caseId()).stream().filter(c -> p.id().equals(c.publicationId())).toList());
+        var own = clocks.views(clockRows.ofCase(p.tenantId(), p.caseId()).stream().filter(c -> p.id().equals(c.publicationId())).toList());
         return new PublicationView(p.id(), p.caseId(), p.url(), p.firstPublishedAt(), p.qualification(), p.qualifiedAt(),
                 p.qualifiedBy() == null ? null : clockRows.nameOf(p.qualifiedBy()).orElse(null), reps, own);
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.taskforce.legal.Sql.instant;
+import static io.taskforce.legal.Sql.params;
 import static io.taskforce.legal.Sql.ts;
 
 /** Hostile publications of a case, their qualification and their republications. */
@@ -66,23 +67,29 @@ class PublicationStore {
         });
     }
 
-    Optional<PublicationRow> find(UUID id) {
-        return sql.one(PUBLICATION + " where id = ?", ps -> ps.setObject(1, id), PublicationStore::publication);
+    /** The case of a publication a route names, to check the caller against (see {@link Sql#caseOf}). */
+    Optional<UUID> caseOf(UUID publicationId) {
+        return sql.caseOf("legal_publication", publicationId);
     }
 
-    Optional<PublicationRow> lock(UUID id) {
-        return sql.one(PUBLICATION + " where id = ? for update", ps -> ps.setObject(1, id), PublicationStore::publication);
+    Optional<PublicationRow> find(UUID tenantId, UUID id) {
+        return sql.one(PUBLICATION + " where tenant_id = ? and id = ?", params(tenantId, id), PublicationStore::publication);
     }
 
-    List<PublicationRow> ofCase(UUID caseId) {
-        return sql.many(PUBLICATION + " where case_id = ? order by first_published_at, id", ps -> ps.setObject(1, caseId),
+    Optional<PublicationRow> lock(UUID tenantId, UUID id) {
+        return sql.one(PUBLICATION + " where tenant_id = ? and id = ? for update", params(tenantId, id),
                 PublicationStore::publication);
     }
 
-    List<RepublicationRow> republications(UUID publicationId) {
+    List<PublicationRow> ofCase(UUID tenantId, UUID caseId) {
+        return sql.many(PUBLICATION + " where tenant_id = ? and case_id = ? order by first_published_at, id",
+                params(tenantId, caseId), PublicationStore::publication);
+    }
+
+    List<RepublicationRow> republications(UUID tenantId, UUID publicationId) {
         return sql.many("""
                 select id, publication_id, republished_at, note, recorded_by, recorded_at from legal_republication
-                where publication_id = ? order by republished_at, id""", ps -> ps.setObject(1, publicationId),
+                where tenant_id = ? and publication_id = ? order by republished_at, id""", params(tenantId, publicationId),
                 rs -> new RepublicationRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         instant(rs, "republished_at"), rs.getString(4), rs.getObject(5, UUID.class), instant(rs, "recorded_at")));
     }

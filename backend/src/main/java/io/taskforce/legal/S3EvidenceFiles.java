@@ -89,7 +89,7 @@ class S3EvidenceFiles implements EvidenceFiles {
     }
 
     @Override
-    public byte[] read(UUID evidenceId, @Nullable String key) {
+    public byte[] read(UUID tenantId, UUID evidenceId, @Nullable String key) {
         if (key == null) {
             return null;
         }

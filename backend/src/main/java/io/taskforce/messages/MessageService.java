@@ -58,7 +58,7 @@ class MessageService {
             audit.record(caller, AuditEntry.ofCase(caseId, "message.created", "message", message.id(), Changes.of()
                     .set("kind", message.kind()).set("revision", 1).set("sha256", revision.sha256())
                     .set("title", revision.content().title())));
-            return view(message.id());
+            return view(message.tenantId(), message.id());
         });
     }
 
@@ -88,7 +88,7 @@ class MessageService {
                     .set("kind", message.kind()).set("revision", 1).set("sha256", revision.sha256())
                     .set("title", content.title()).set("templateId", template.id())
                     .set("templateSha256", template.sha256()).set("preApproved", covered)));
-            return view(message.id());
+            return view(message.tenantId(), message.id());
         });
     }
 
@@ -111,7 +111,7 @@ class MessageService {
             var revision = new RevisionRow(number, content, content.sha256(), caller.userId(), "", now, null);
             store.insertRevision(message, revision, null);
             store.move(message.moved(next, number, now));
-            store.closeReviews(messageId, now);
+            store.closeReviews(message, now);
             audit.record(caller, AuditEntry.ofCase(message.caseId(), "message.revised", "message", messageId, Changes.of()
                     .changed("state", message.state(), next).set("revision", number).set("sha256", revision.sha256())
                     .changed("title", ctx.current().content().title(), content.title())));
@@ -122,7 +122,7 @@ class MessageService {
         return act(caller, messageId, (message, ctx) -> {
             var next = SignOff.submit(ctx.subject(), person(caller), revision);
             var now = now();
-            var facts = store.caseFacts(message.caseId());
+            var facts = store.caseFacts(message.tenantId(), message.caseId());
             var due = now.plus(settings.reviewTime(facts.severity()));
             store.move(message.moved(next, revision, now));
             store.requestReview(message, revision, caller.userId(), now, due, facts.legalLead(), facts.title(),
@@ -141,11 +141,11 @@ class MessageService {
             var now = now();
             store.approve(message, revision, sha256, caller.userId(), now, null);
             store.move(message.moved(next, revision, now));
-            store.closeReviews(messageId, now);
+            store.closeReviews(message, now);
             audit.record(caller, AuditEntry.ofCase(message.caseId(), "message.approved", "message", messageId, Changes.of()
                     .changed("state", message.state(), next).set("revision", revision).set("sha256", sha256)));
             news.answered(caller, NotifyEvent.MESSAGE_APPROVED, message.tenantId(), message.caseId(),
-                    store.caseFacts(message.caseId()).title(), ctx.current().authorId(), ctx.current().content().title());
+                    store.caseFacts(message.tenantId(), message.caseId()).title(), ctx.current().authorId(), ctx.current().content().title());
         });
     }
 
@@ -155,12 +155,12 @@ class MessageService {
             var now = now();
             store.requestChanges(message, revision, caller.userId(), comment.strip(), now);
             store.move(message.moved(next, revision, now));
-            store.closeReviews(messageId, now);
+            store.closeReviews(message, now);
             audit.record(caller, AuditEntry.ofCase(message.caseId(), "message.changes_requested", "message", messageId,
                     Changes.of().changed("state", message.state(), next).set("revision", revision)
                             .set("sha256", ctx.current().sha256()).set("comment", comment.strip())));
             news.answered(caller, NotifyEvent.MESSAGE_CHANGES_REQUESTED, message.tenantId(), message.caseId(),
-                    store.caseFacts(message.caseId()).title(), ctx.current().authorId(), ctx.current().content().title());
+                    store.caseFacts(message.tenantId(), message.caseId()).title(), ctx.current().authorId(), ctx.current().content().title());
         });
     }
 
@@ -174,7 +174,7 @@ class MessageService {
             audit.record(caller, AuditEntry.ofCase(message.caseId(), "message.published", "message", messageId, Changes.of()
                     .changed("state", message.state(), next).set("revision", revision).set("sha256", sha256)
                     .set("approvedBy", approvers.stream().map(UUID::toString).sorted().collect(Collectors.joining(",")))));
-            var facts = store.caseFacts(message.caseId());
+            var facts = store.caseFacts(message.tenantId(), message.caseId());
             news.published(caller, NotifyEvent.MESSAGE_PUBLISHED, message.tenantId(), message.caseId(), facts.title(),
                     facts.lawyers(), ctx.current().content().title());
         });
@@ -187,7 +187,7 @@ class MessageService {
             store.move(message.moved(next, message.currentRevision(), now));
             audit.record(caller, AuditEntry.ofCase(message.caseId(), "message.withdrawn", "message", messageId, Changes.of()
                     .changed("state", message.state(), next).set("revision", message.currentRevision())));
-            var facts = store.caseFacts(message.caseId());
+            var facts = store.caseFacts(message.tenantId(), message.caseId());
             news.published(caller, NotifyEvent.MESSAGE_WITHDRAWN, message.tenantId(), message.caseId(), facts.title(),
                     facts.lawyers(), ctx.current().content().title());
         });
@@ -197,14 +197,14 @@ class MessageService {
         UUID caseId = caseOf(caller, messageId);
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            return view(messageId);
+            return view(scope.tenantId(), messageId);
         });
     }
 
     List<MessageView> list(Caller caller, UUID caseId) {
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            return store.ofCase(caseId).stream().map(m -> view(m.id())).toList();
+            return store.ofCase(scope.tenantId(), caseId).stream().map(m -> view(m.tenantId(), m.id())).toList();
         });
     }
 
@@ -212,8 +212,8 @@ class MessageService {
         UUID caseId = caseOf(caller, messageId);
         return access.read(caller, caseId, scope -> {
             scope.requireTeam();
-            var message = store.find(messageId).orElseThrow(() -> ApiException.notFound("Message"));
-            var r = store.revision(messageId, number).orElseThrow(() -> ApiException.notFound("Revision"));
+            var message = store.find(scope.tenantId(), messageId).orElseThrow(() -> ApiException.notFound("Message"));
+            var r = store.revision(scope.tenantId(), messageId, number).orElseThrow(() -> ApiException.notFound("Revision"));
             var c = r.content();
             var warnings = MessageCheck.run(new CheckedText(c.title(), c.body(), c.language(),
                     message.kind() == MessageKind.INTERNAL_MEMO || c.audience().isEmpty(),
@@ -229,11 +229,11 @@ class MessageService {
             if (scope.viewer() == CaseScope.Viewer.INTAKE) {
                 throw ApiException.notFound("Case");
             }
-            return store.ofCase(caseId).stream()
+            return store.ofCase(scope.tenantId(), caseId).stream()
                     .filter(m -> m.state() == MessageState.PUBLISHED || m.state() == MessageState.WITHDRAWN
-                            || !store.publications(m.id()).isEmpty())
-                    .flatMap(m -> store.publications(m.id()).stream().reduce((a, b) -> b).stream().map(p -> {
-                        var r = store.revision(m.id(), p.revision()).orElseThrow();
+                            || !store.publications(m.tenantId(), m.id()).isEmpty())
+                    .flatMap(m -> store.publications(m.tenantId(), m.id()).stream().reduce((a, b) -> b).stream().map(p -> {
+                        var r = store.revision(m.tenantId(), m.id(), p.revision()).orElseThrow();
                         var c = r.content();
                         return new PublishedMessageView(m.id(), m.kind(), m.state() == MessageState.WITHDRAWN
                                 ? MessageState.WITHDRAWN : MessageState.PUBLISHED, p.revision(), p.sha256(), c.title(),
@@ -251,13 +251,13 @@ class MessageService {
         UUID caseId = caseOf(caller, messageId);
         return access.write(caller, caseId, scope -> {
             scope.requireTeam();
-            var message = store.lock(messageId).orElseThrow(() -> ApiException.notFound("Message"));
-            var current = store.revision(messageId, message.currentRevision()).orElseThrow();
+            var message = store.lock(scope.tenantId(), messageId).orElseThrow(() -> ApiException.notFound("Message"));
+            var current = store.revision(scope.tenantId(), messageId, message.currentRevision()).orElseThrow();
             if (!current.content().sha256().equals(current.sha256())) {
                 // the words stored no longer hash to what was recorded: never sign off or publish them
                 throw ApiException.conflict("The stored words of revision " + current.number() + " do not match their hash.");
             }
-            var approvers = store.approvals(messageId).stream()
+            var approvers = store.approvals(scope.tenantId(), messageId).stream()
                     .filter(a -> a.revision() == current.number() && a.sha256().equals(current.sha256()))
                     .map(MessageRecords.ApprovalRow::lawyerId).collect(Collectors.toUnmodifiableSet());
             var subject = new SignOff.Subject(message.state(),
@@ -266,7 +266,7 @@ class MessageService {
                 work.apply(message, new Context(current, approvers, subject));
                 return null;
             });
-            return view(messageId);
+            return view(scope.tenantId(), messageId);
         });
     }
 
@@ -300,14 +300,14 @@ class MessageService {
     }
 
     private UUID caseOf(Caller caller, UUID messageId) {
-        return access.readAcross(caller, () -> store.find(messageId).map(MessageRow::caseId))
+        return access.readAcross(caller, () -> store.caseOf(messageId))
                 .orElseThrow(() -> ApiException.notFound("Message"));
     }
 
-    private MessageView view(UUID messageId) {
-        var m = store.find(messageId).orElseThrow(() -> ApiException.notFound("Message"));
-        return MessageView.of(m, store.revisions(messageId), store.approvals(messageId), store.publications(messageId),
-                store.changeRequests(messageId));
+    private MessageView view(UUID tenantId, UUID messageId) {
+        var m = store.find(tenantId, messageId).orElseThrow(() -> ApiException.notFound("Message"));
+        return MessageView.of(m, store.revisions(tenantId, messageId), store.approvals(tenantId, messageId),
+                store.publications(tenantId, messageId), store.changeRequests(tenantId, messageId));
     }
 
     private static SignOff.Person person(Caller caller) {

@@ -94,63 +94,77 @@ class MessageStore {
     }
 
     /** The message row, locked until the transaction ends: every state change goes through here first. */
-    Optional<MessageRow> lock(UUID id) {
-        return one(MESSAGE + " where id = ? for update", ps -> ps.setObject(1, id), MessageStore::message);
+    Optional<MessageRow> lock(UUID tenantId, UUID id) {
+        return one(MESSAGE + " where tenant_id = ? and id = ? for update", params(tenantId, id), MessageStore::message);
     }
 
-    Optional<MessageRow> find(UUID id) {
-        return one(MESSAGE + " where id = ?", ps -> ps.setObject(1, id), MessageStore::message);
+    Optional<MessageRow> find(UUID tenantId, UUID id) {
+        return one(MESSAGE + " where tenant_id = ? and id = ?", params(tenantId, id), MessageStore::message);
     }
 
-    List<MessageRow> ofCase(UUID caseId) {
-        return many(MESSAGE + " where case_id = ? order by updated_at desc, id", ps -> ps.setObject(1, caseId), MessageStore::message);
+    /**
+     * The case of a message a route names, found before {@code CaseAccess} checks that the caller may act on it: staff
+     * have no tenant until that check, so this one statement looks across tenants (row-level security still applies).
+     */
+    Optional<UUID> caseOf(UUID id) {
+        return one("/* across tenants: locate the case of the message a route names, before CaseAccess checks the caller */ "
+                + "select case_id from message where id = ?", ps -> ps.setObject(1, id), rs -> rs.getObject(1, UUID.class));
+    }
+
+    List<MessageRow> ofCase(UUID tenantId, UUID caseId) {
+        return many(MESSAGE + " where tenant_id = ? and case_id = ? order by updated_at desc, id", params(tenantId, caseId),
+                MessageStore::message);
     }
 
     void move(MessageRow m) {
         update("""
                 update message set state = ?, current_revision = ?, updated_at = ?, published_at = ?, withdrawn_at = ?
-                where id = ?""", ps -> {
+                where tenant_id = ? and id = ?""", ps -> {
             ps.setString(1, m.state().name());
             ps.setInt(2, m.currentRevision());
             ps.setTimestamp(3, Timestamp.from(m.updatedAt()));
             ps.setTimestamp(4, m.publishedAt() == null ? null : Timestamp.from(m.publishedAt()));
             ps.setTimestamp(5, m.withdrawnAt() == null ? null : Timestamp.from(m.withdrawnAt()));
-            ps.setObject(6, m.id());
+            ps.setObject(6, m.tenantId());
+            ps.setObject(7, m.id());
         });
     }
 
-    Optional<RevisionRow> revision(UUID messageId, int number) {
-        return one(REVISION + " where r.message_id = ? and r.number = ?", ps -> {
-            ps.setObject(1, messageId);
-            ps.setInt(2, number);
-        }, MessageStore::revision);
+    Optional<RevisionRow> revision(UUID tenantId, UUID messageId, int number) {
+        return one(REVISION + " where r.tenant_id = ? and r.message_id = ? and r.number = ?", params(tenantId, messageId, number),
+                MessageStore::revision);
     }
 
-    List<RevisionRow> revisions(UUID messageId) {
-        return many(REVISION + " where r.message_id = ? order by r.number", ps -> ps.setObject(1, messageId), MessageStore::revision);
+    List<RevisionRow> revisions(UUID tenantId, UUID messageId) {
+        return many(REVISION + " where r.tenant_id = ? and r.message_id = ? order by r.number", params(tenantId, messageId),
+                MessageStore::revision);
     }
 
-    List<ApprovalRow> approvals(UUID messageId) {
+    List<ApprovalRow> approvals(UUID tenantId, UUID messageId) {
         return many("""
                 select a.revision, a.sha256, a.lawyer_id,
                        coalesce(nullif(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.username), a.at, a.template_id
-                from message_approval a join user_account u on u.id = a.lawyer_id where a.message_id = ? order by a.at""",
-                ps -> ps.setObject(1, messageId), rs -> new ApprovalRow(rs.getInt(1), rs.getString(2),
+                from message_approval a join user_account u on u.id = a.lawyer_id
+                where a.tenant_id = ? and a.message_id = ? order by a.at""",
+                params(tenantId, messageId), rs -> new ApprovalRow(rs.getInt(1), rs.getString(2),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)));
     }
 
-    List<PublicationRow> publications(UUID messageId) {
-        return many("select revision, sha256, published_by, at from message_publication where message_id = ? order by at",
-                ps -> ps.setObject(1, messageId), rs -> new PublicationRow(rs.getInt(1), rs.getString(2),
+    List<PublicationRow> publications(UUID tenantId, UUID messageId) {
+        return many("""
+                select revision, sha256, published_by, at from message_publication
+                where tenant_id = ? and message_id = ? order by at""",
+                params(tenantId, messageId), rs -> new PublicationRow(rs.getInt(1), rs.getString(2),
                         rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()));
     }
 
-    List<ChangeRequestRow> changeRequests(UUID messageId) {
+    List<ChangeRequestRow> changeRequests(UUID tenantId, UUID messageId) {
         return many("""
                 select c.revision, c.lawyer_id,
                        coalesce(nullif(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.username), c.comment, c.at
-                from message_change_request c join user_account u on u.id = c.lawyer_id where c.message_id = ? order by c.at""",
-                ps -> ps.setObject(1, messageId), rs -> new ChangeRequestRow(rs.getInt(1), rs.getObject(2, UUID.class),
+                from message_change_request c join user_account u on u.id = c.lawyer_id
+                where c.tenant_id = ? and c.message_id = ? order by c.at""",
+                params(tenantId, messageId), rs -> new ChangeRequestRow(rs.getInt(1), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()));
     }
 
@@ -209,22 +223,25 @@ class MessageStore {
     }
 
     /** Any answer, or a new revision, closes the message's open review request: nobody escalates it any more. */
-    void closeReviews(UUID messageId, Instant at) {
-        update("update message_review_request set answered_at = ? where message_id = ? and answered_at is null", ps -> {
+    void closeReviews(MessageRow m, Instant at) {
+        update("""
+                update message_review_request set answered_at = ?
+                where tenant_id = ? and message_id = ? and answered_at is null""", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));
-            ps.setObject(2, messageId);
+            ps.setObject(2, m.tenantId());
+            ps.setObject(3, m.id());
         });
     }
 
     /** The case's title and severity, its legal lead, and its lawyers: who reviews, and how fast. */
-    CaseFacts caseFacts(UUID caseId) {
-        var head = one("select title, severity from case_file where id = ?", ps -> ps.setObject(1, caseId),
+    CaseFacts caseFacts(UUID tenantId, UUID caseId) {
+        var head = one("select title, severity from case_file where tenant_id = ? and id = ?", params(tenantId, caseId),
                 rs -> new Object[]{rs.getString(1), (Integer) rs.getObject(2)}).orElseThrow();
         var lawyers = new ArrayList<UUID>();
         UUID[] lead = {null};
         many("""
                 select m.user_id, m.lead and m.workstream = 'LEGAL' from case_member m join user_account u on u.id = m.user_id
-                where m.case_id = ? and u.role = 'lawyer' and u.active""", ps -> ps.setObject(1, caseId), rs -> {
+                where m.tenant_id = ? and m.case_id = ? and u.role = 'lawyer' and u.active""", params(tenantId, caseId), rs -> {
             var id = rs.getObject(1, UUID.class);
             lawyers.add(id);
             if (rs.getBoolean(2)) {
@@ -237,9 +254,10 @@ class MessageStore {
 
     /**
      * The title each message was last published under, for those of {@code ids} that were ever published (a withdrawn
-     * one keeps its title: what it said then is part of the story). Row-level security limits it to what the caller reads.
+     * one keeps its title: what it said then is part of the story), among the messages of {@code tenantId}; row-level
+     * security also limits it to what the caller reads.
      */
-    Map<UUID, Published> lastPublished(Collection<UUID> ids) {
+    Map<UUID, Published> lastPublished(UUID tenantId, Collection<UUID> ids) {
         var found = new HashMap<UUID, Published>();
         if (ids.isEmpty()) {
             return found;
@@ -250,7 +268,10 @@ class MessageStore {
                 join lateral (select p.revision from message_publication p
                               where p.tenant_id = m.tenant_id and p.message_id = m.id order by p.at desc limit 1) p on true
                 join message_revision r on r.tenant_id = m.tenant_id and r.message_id = m.id and r.number = p.revision
-                where m.id = any(?)""", ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
+                where m.tenant_id = ? and m.id = any(?)""", ps -> {
+                    ps.setObject(1, tenantId);
+                    ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+                },
                 rs -> found.put(rs.getObject(1, UUID.class), new Published(rs.getObject(2, UUID.class),
                         MessageState.valueOf(rs.getString(3)), rs.getString(4))));
         return found;
@@ -288,6 +309,15 @@ class MessageStore {
         ps.setObject(2, m.id());
         ps.setObject(3, m.caseId());
         ps.setInt(4, revision);
+    }
+
+    /** Binds {@code values} in order, for statements whose parameters are ids and plain values. */
+    private static Binder params(Object... values) {
+        return ps -> {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+        };
     }
 
     private static MessageRow message(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package io.taskforce.messages;
 
+import io.taskforce.platform.db.TenantTransactions;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
@@ -12,16 +13,19 @@ import java.util.stream.Collectors;
 /**
  * What other features may know of the messages: whether one stands published on a case, and the titles messages were
  * published under. Other features name a message (a rumour's response, a running-log entry) without reading these
- * tables themselves. Call it inside the caller's case transaction: row-level security applies, so a message of
- * another tenant, or a draft a client may not read, is simply not there.
+ * tables themselves. Call it inside the caller's case transaction: it reads the messages of that case's tenant only,
+ * and row-level security applies too, so a message of another tenant, or a draft a client may not read, is simply
+ * not there.
  */
 @Singleton
 public class PublishedMessages {
 
     private final MessageStore store;
+    private final TenantTransactions transactions;
 
-    PublishedMessages(MessageStore store) {
+    PublishedMessages(MessageStore store, TenantTransactions transactions) {
         this.store = store;
+        this.transactions = transactions;
     }
 
     /**
@@ -29,14 +33,14 @@ public class PublishedMessages {
      * edit after publication leaves the published words standing until a new publication or a withdrawal).
      */
     public Optional<String> standingOnCase(UUID caseId, UUID messageId) {
-        return Optional.ofNullable(store.lastPublished(List.of(messageId)).get(messageId))
+        return Optional.ofNullable(store.lastPublished(transactions.current(), List.of(messageId)).get(messageId))
                 .filter(p -> p.caseId().equals(caseId) && p.state() != MessageState.WITHDRAWN)
                 .map(MessageStore.Published::title);
     }
 
     /** The title each message was last published under, for those of {@code ids} that were ever published. */
     public Map<UUID, String> titles(Collection<UUID> ids) {
-        return store.lastPublished(ids).entrySet().stream()
+        return store.lastPublished(transactions.current(), ids).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().title()));
     }
 }

@@ -88,6 +88,7 @@ class ReviewEscalation {
 
         private List<Due> claim(Instant now) {
             return jdbc.prepareStatement("""
+                    /* across tenants: the escalation job claims every tenant's overdue review requests */
                     select tenant_id, message_id, case_id, revision, level, requested_at, due_at, legal_lead_id,
                            case_title, message_title
                     from message_review_request where answered_at is null and level < 2 and due_at <= ?
