@@ -56,7 +56,7 @@ class LogService {
             if (request.taskId() != null && !store.taskOfCase(scope.tenantId(), request.taskId(), caseId)) {
                 throw ApiException.badRequest("taskId: no task of this case has this id.");
             }
-            requirePublished(caseId, request.messageId());
+            requirePublished(scope, request.messageId());
             var now = now();
             var occurredAt = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
             if (occurredAt.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
@@ -107,8 +107,8 @@ class LogService {
     }
 
     /** A linked message must stand published on this very case (a draft, another case's, another tenant's: refused). */
-    void requirePublished(UUID caseId, @Nullable UUID messageId) {
-        if (messageId != null && messages.standingOnCase(caseId, messageId).isEmpty()) {
+    void requirePublished(CaseScope scope, @Nullable UUID messageId) {
+        if (messageId != null && messages.standingOnCase(scope.tenantId(), scope.caseId(), messageId).isEmpty()) {
             throw ApiException.badRequest("messageId: no message published on this case has this id (a message is"
                     + " linked once it is published, and not after it is withdrawn).");
         }

@@ -72,7 +72,7 @@ class LogStore {
     }
 
     LogEntryView find(UUID tenantId, UUID id) {
-        return titled(sql.many(SELECT + " where e.tenant_id = ? and e.id = ?", Sql.params(tenantId, id), this::view)).get(0);
+        return titled(tenantId, sql.many(SELECT + " where e.tenant_id = ? and e.id = ?", Sql.params(tenantId, id), this::view)).get(0);
     }
 
     /** Newest fact first; {@code limit + 1} rows so that the caller knows whether a next page exists. */
@@ -104,13 +104,13 @@ class LogStore {
             params.add(afterId);
         }
         params.add(limit + 1);
-        return titled(sql.many(SELECT + where + " order by e.occurred_at desc, e.id desc limit ?",
+        return titled(tenantId, sql.many(SELECT + where + " order by e.occurred_at desc, e.id desc limit ?",
                 ps -> Sql.bindAll(ps, params), this::view));
     }
 
     /** Every entry of a case, oldest first (the report's timeline). */
     List<LogEntryView> all(UUID tenantId, UUID caseId, boolean publicOnly) {
-        return titled(sql.many(SELECT + " where e.tenant_id = ? and e.case_id = ?" + (publicOnly ? " and e.public" : "")
+        return titled(tenantId, sql.many(SELECT + " where e.tenant_id = ? and e.case_id = ?" + (publicOnly ? " and e.public" : "")
                 + " order by e.occurred_at, e.id", Sql.params(tenantId, caseId), this::view));
     }
 
@@ -120,12 +120,12 @@ class LogStore {
     }
 
     /** The linked messages' titles come from {@code messages}, which owns their tables (one query per page). */
-    private List<LogEntryView> titled(List<LogEntryView> entries) {
+    private List<LogEntryView> titled(UUID tenantId, List<LogEntryView> entries) {
         var ids = entries.stream().map(LogEntryView::messageId).filter(Objects::nonNull).collect(Collectors.toSet());
         if (ids.isEmpty()) {
             return entries;
         }
-        var titles = messages.titles(ids);
+        var titles = messages.titles(tenantId, ids);
         return entries.stream().map(e -> e.messageId() == null ? e : e.withMessageTitle(titles.get(e.messageId()))).toList();
     }
 

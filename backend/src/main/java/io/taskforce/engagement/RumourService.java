@@ -73,7 +73,7 @@ class RumourService {
             if (rumour.status() != RumourStatus.WATCHING) {
                 throw ApiException.conflict("This rumour was already " + rumour.status() + ".");
             }
-            log.requirePublished(caseId, request.messageId());
+            log.requirePublished(scope, request.messageId());
             var now = LogService.now();
             var entry = log.append(caller, scope, LogKind.RUMOUR, request.response().strip(),
                     Boolean.TRUE.equals(request.isPublic()), null, Map.of("rumourId", rumourId.toString(),

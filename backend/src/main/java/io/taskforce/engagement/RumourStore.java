@@ -52,7 +52,7 @@ class RumourStore {
     }
 
     Optional<RumourView> find(UUID tenantId, UUID id) {
-        return titled(sql.many(SELECT + " where r.tenant_id = ? and r.id = ?", Sql.params(tenantId, id), RumourStore::view))
+        return titled(tenantId, sql.many(SELECT + " where r.tenant_id = ? and r.id = ?", Sql.params(tenantId, id), RumourStore::view))
                 .stream().findFirst();
     }
 
@@ -64,19 +64,19 @@ class RumourStore {
 
     /** Open rumours oldest first (the ones that have run longest), then the resolved ones, last resolved first. */
     List<RumourView> ofCase(UUID tenantId, UUID caseId, boolean openOnly) {
-        return titled(sql.many(SELECT + " where r.tenant_id = ? and r.case_id = ?"
+        return titled(tenantId, sql.many(SELECT + " where r.tenant_id = ? and r.case_id = ?"
                 + (openOnly ? " and r.status = 'WATCHING'" : "")
                 + " order by (r.status = 'WATCHING') desc, case when r.status = 'WATCHING' then r.first_seen_at end asc,"
                 + " r.resolved_at desc, r.id", Sql.params(tenantId, caseId), RumourStore::view));
     }
 
     /** The answering messages' titles come from {@code messages}, which owns their tables. */
-    private List<RumourView> titled(List<RumourView> rumours) {
+    private List<RumourView> titled(UUID tenantId, List<RumourView> rumours) {
         var ids = rumours.stream().map(RumourView::messageId).filter(Objects::nonNull).collect(Collectors.toSet());
         if (ids.isEmpty()) {
             return rumours;
         }
-        var titles = messages.titles(ids);
+        var titles = messages.titles(tenantId, ids);
         return rumours.stream().map(r -> r.messageId() == null ? r : r.withMessageTitle(titles.get(r.messageId()))).toList();
     }
 
