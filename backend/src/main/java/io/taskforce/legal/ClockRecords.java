@@ -36,8 +36,39 @@ final class ClockRecords {
                             Instant recordedAt) {
     }
 
-    /** What a clock's notices say of its case, and who hears them: the team's active lawyers. */
-    record CaseFacts(String title, List<UUID> lawyers) {
+    /** What a clock's notices say of its case, and who hears them (see {@link Team#reminded}). */
+    record CaseFacts(String title, Team team) {
+
+        /** The team's active lawyers: who may answer for a clock. */
+        List<UUID> lawyers() {
+            return team.lawyers();
+        }
+    }
+
+    /** A case's active team as its clocks see it, in the order people joined it. */
+    record Team(List<Seat> seats) {
+
+        record Seat(UUID userId, boolean lawyer, boolean lead) {
+        }
+
+        List<UUID> lawyers() {
+            return seats.stream().filter(Seat::lawyer).map(Seat::userId).toList();
+        }
+
+        /**
+         * Who a clock's reminders go to, when it starts and again whenever the team changes: the team's lawyers. With
+         * no lawyer left, the leads of the case's workstreams (the people who can put a lawyer back on it), and with no
+         * lead either, the whole team: a limitation deadline always reaches someone who sees the case, and never
+         * someone who no longer does.
+         */
+        List<UUID> reminded() {
+            var lawyers = lawyers();
+            if (!lawyers.isEmpty()) {
+                return lawyers;
+            }
+            var leads = seats.stream().filter(Seat::lead).map(Seat::userId).toList();
+            return leads.isEmpty() ? seats.stream().map(Seat::userId).toList() : leads;
+        }
     }
 
     /** A clock triage proposed, as the case recorded it. */

@@ -28,7 +28,8 @@ import java.util.UUID;
  * Clocks on a case. Like every feature acting on a case, through {@link CaseAccess}: the case's tenant transaction,
  * the team check (404 otherwise), the role check (only lawyers start and close clocks: 403), the change and one audit
  * event in the same transaction. A clock keeps the rule version it started with and the deadline computed then; its
- * reminders are planned at start and sent by {@link ClockReminders}.
+ * reminders are planned at start, follow the case's team as it changes ({@link RemindersFollowTeam}) and are sent by
+ * {@link ClockReminders}.
  */
 @Singleton
 class ClockService {
@@ -149,7 +150,7 @@ class ClockService {
         for (var reminder : rule.remindersFrom(triggerAt)) {
             // a reminder already past when the clock starts would only be noise
             if (reminder.dueAt().isAfter(now)) {
-                clocks.planReminder(clock, reminder, facts.lawyers(), facts.title(), rule.nameFr() + " / " + rule.nameEn());
+                clocks.planReminder(clock, reminder, facts.team().reminded(), facts.title(), rule.nameFr() + " / " + rule.nameEn());
             }
         }
         return clock;

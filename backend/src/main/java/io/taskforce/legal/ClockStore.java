@@ -4,6 +4,7 @@ import io.taskforce.legal.ClockRecords.CaseFacts;
 import io.taskforce.legal.ClockRecords.ClockRow;
 import io.taskforce.legal.ClockRecords.Origin;
 import io.taskforce.legal.ClockRecords.Proposal;
+import io.taskforce.legal.ClockRecords.Team;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import static io.taskforce.legal.Sql.instant;
 import static io.taskforce.legal.Sql.params;
 import static io.taskforce.legal.Sql.ts;
 
-/** Clocks, their planned reminders, and what they need of the case (its title, its lawyers, triage's proposals). */
+/** Clocks, their planned reminders, and what they need of the case (its title, its team, triage's proposals). */
 @Singleton
 class ClockStore {
 
@@ -136,12 +137,32 @@ class ClockStore {
     }
 
     CaseFacts caseFacts(UUID tenantId, UUID caseId) {
-        String title = caseTitle(tenantId, caseId).orElseThrow();
-        var lawyers = sql.many("""
-                select m.user_id from case_member m join user_account u on u.id = m.user_id
-                where m.tenant_id = ? and m.case_id = ? and u.role = 'lawyer' and u.active order by m.added_at""",
-                params(tenantId, caseId), rs -> rs.getObject(1, UUID.class));
-        return new CaseFacts(title, lawyers);
+        return new CaseFacts(caseTitle(tenantId, caseId).orElseThrow(), team(tenantId, caseId));
+    }
+
+    /** The case's active team: who is a lawyer, who leads a workstream. */
+    Team team(UUID tenantId, UUID caseId) {
+        return new Team(sql.many("""
+                select m.user_id, u.role = 'lawyer', m.lead from case_member m join user_account u on u.id = m.user_id
+                where m.tenant_id = ? and m.case_id = ? and u.active order by m.added_at, m.user_id""",
+                params(tenantId, caseId), rs -> new Team.Seat(rs.getObject(1, UUID.class), rs.getBoolean(2), rs.getBoolean(3))));
+    }
+
+    /**
+     * Addresses the unsent reminders of the case's running clocks to {@code recipients}; a reminder already sent keeps
+     * whom it went to. A reminder the job has claimed is locked until it is marked sent, so this waits for it and then
+     * leaves it alone. Returns how many reminders were readdressed.
+     */
+    int readdressPending(UUID tenantId, UUID caseId, List<UUID> recipients) {
+        return sql.update("""
+                update legal_clock_reminder r set recipients = ?
+                where r.tenant_id = ? and r.case_id = ? and r.sent_at is null
+                  and exists (select 1 from legal_clock c where c.tenant_id = r.tenant_id and c.id = r.clock_id
+                                                            and c.state = 'RUNNING')""", ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", recipients.toArray()));
+            ps.setObject(2, tenantId);
+            ps.setObject(3, caseId);
+        });
     }
 
     /** Display names of people, for the views. */
