@@ -170,7 +170,7 @@ class DemoReputation {
         act(caseId, CleanupKind.CONTENT, "Publication de la mise au point et de la page « Nos engagements qualité »",
                 List.of(FORUM.url(), SCAM_SITE.url()), "Textes relus par Claire (communication) et validés par la direction.",
                 today.minusDays(19), CleanupStatus.ACCEPTED, CleanupStatus.DONE);
-        act(caseId, CleanupKind.DELISTING, "Déréférencement du billet anonyme sur la requête « bruno verdier » (RGPD art. 17)",
+        act(caseId, CleanupKind.DELISTING, "Déréférencement du billet anonyme sur la requête « bruno verdier »",
                 List.of(BLOG.url()), "Formulaire Google de suppression de résultats ; allégations de fraude non étayées, "
                         + "personne physique nommée.", today.minusDays(16), CleanupStatus.ACCEPTED);
         act(caseId, CleanupKind.TAKEDOWN, "Notification LCEN à l’hébergeur du compte @verite_verdier",

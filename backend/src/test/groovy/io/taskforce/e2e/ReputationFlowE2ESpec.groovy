@@ -156,6 +156,7 @@ class ReputationFlowE2ESpec extends Specification {
         heading.findElement(By.tagName('time')).getAttribute('datetime') == latest.toString()
         browser.byTestId('cleanup-actions').text.contains('Answer due by')
         !(browser.byTestId('case-reputation').text =~ /\d{4}-\d{2}-\d{2}/)
+        scrollTo(heading)
         browser.screenshot('reputation-demo-case-en')
         browser.accessibilityViolations() == []
 
@@ -167,6 +168,7 @@ class ReputationFlowE2ESpec extends Specification {
                 "Top 20 du ${latest.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.FRENCH))}")
         browser.byTestId('cleanup-actions').text.contains('Réponse attendue avant le')
         !(browser.byTestId('case-reputation').text =~ /\d{4}-\d{2}-\d{2}/)
+        scrollTo(browser.byTestId('cleanup-actions'))
         browser.screenshot('reputation-demo-case-fr')
 
         cleanup:
@@ -174,10 +176,21 @@ class ReputationFlowE2ESpec extends Specification {
     }
 
     def "the demo client sees the defamation campaign leave page one in the portal, in French"() {
-        when:
+        given:
+        def demoCase = api.get('/api/v1/cases', Tokens.of('reputation')).json.items
+                .find { it.title.startsWith('Campagne de dénigrement') }?.id
         browser.login(app, 'client-b', 'fr')
         browser.open("${app}portal")
-        def progress = browser.byTestId('serp-client-progress')
+        browser.waitFor(By.cssSelector("[data-testid^='portal-case-']"))
+
+        when: 'the demo case is an old one: other specs reported newer cases for Maison Verdier, shown first'
+        10.times {
+            if (browser.driver.findElements(By.cssSelector("[data-testid='portal-case-${demoCase}']")).isEmpty()) {
+                browser.driver.findElements(By.cssSelector('.tf-load-more')).each { it.click() }
+                sleep(500)
+            }
+        }
+        def progress = browser.waitFor(By.cssSelector("[data-testid='portal-case-${demoCase}'] [data-testid='serp-client-progress']"))
 
         then:
         progress.findElements(By.cssSelector('tbody tr')).size() >= 6
