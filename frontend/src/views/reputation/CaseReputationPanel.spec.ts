@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fireEvent, screen, waitFor, within } from '@testing-library/vue'
 import type { Me } from '@/api/me'
+import type { Locale } from '@/i18n'
 import type { ActionView, MetricsView, QueryView } from '@/api/reputation'
 import { CASE_ID, triagedCase } from '@/test/caseFixtures'
 import { installFakeAuth } from '@/test/fakeAuth'
@@ -53,9 +54,9 @@ const server = useMswServer(
   http.get(`/api/v1/cases/${CASE_ID}/cleanup-actions`, () => HttpResponse.json([action()])),
 )
 
-async function openTab(me: Me = specialist) {
+async function openTab(me: Me = specialist, locale: Locale = 'en') {
   installFakeAuth()
-  const app = await renderApp(me, { path: `/cases/${CASE_ID}?tab=reputation` })
+  const app = await renderApp(me, { path: `/cases/${CASE_ID}?tab=reputation`, locale })
   await screen.findByTestId('case-reputation', {}, { timeout: 5000 })
   return app
 }
@@ -75,7 +76,7 @@ describe('Case reputation: the specialist’s view', { timeout: 15000 }, () => {
     // the chart's figures for screen readers
     expect(screen.getByRole('table', { name: 'Trend: helio cloud incendie' }).textContent).toContain('47.6')
     const delisting = screen.getByTestId('cleanup-a-1')
-    expect(within(delisting).getByTestId('cleanup-due').textContent).toContain('2026-04-03')
+    expect(within(delisting).getByTestId('cleanup-due').textContent).toContain('Answer due by Apr 3, 2026')
     expect(delisting.textContent).toContain('still in the top 10 (#2)')
     expect(delisting.textContent).toContain('Contact chez Google')
   })
@@ -162,5 +163,47 @@ describe('Case reputation: the target date', { timeout: 15000 }, () => {
     await fireEvent.submit((screen.getByTestId('serp-target-q-1') as HTMLInputElement).form as HTMLFormElement)
 
     await waitFor(() => expect(sent).toEqual({ targetDate: '2026-06-30' }))
+  })
+})
+
+/** The `<time>` inside an element: the date shown, and the calendar date it stands for. */
+function timeIn(element: HTMLElement): { shown: string; datetime: string | null } {
+  const time = element.querySelector('time')
+  return { shown: element.textContent?.replace(/\s+/g, ' ').trim() ?? '', datetime: time?.getAttribute('datetime') ?? null }
+}
+
+describe('Case reputation: dates as calendar days in the user’s language', { timeout: 15000 }, () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('in English: the snapshot’s day, the target, the chart’s rows, when an action was sent and its answer is due', async () => {
+    await openTab()
+
+    expect(timeIn(await screen.findByTestId('serp-latest-q-1'))).toEqual({ shown: 'Top 20 on Mar 9, 2026', datetime: '2026-03-09' })
+    expect(timeIn(screen.getByTestId('serp-target-date'))).toEqual({ shown: 'Target: Jun 30, 2026', datetime: '2026-06-30' })
+    const rows = within(screen.getByRole('table', { name: 'Trend: helio cloud incendie' })).getAllByRole('rowheader')
+    expect(rows.map(timeIn)).toEqual([{ shown: 'Mar 2, 2026', datetime: '2026-03-02' }, { shown: 'Mar 9, 2026', datetime: '2026-03-09' }])
+    expect(timeIn(screen.getByTestId('cleanup-submitted'))).toEqual({ shown: 'Sent on Mar 3, 2026', datetime: '2026-03-03' })
+    expect(timeIn(screen.getByTestId('cleanup-due'))).toEqual({ shown: 'Answer due by Apr 3, 2026', datetime: '2026-04-03' })
+  })
+
+  it('in French', async () => {
+    await openTab(specialist, 'fr')
+
+    expect(timeIn(await screen.findByTestId('serp-latest-q-1')).shown).toBe('Top 20 du 9 mars 2026')
+    expect(timeIn(screen.getByTestId('serp-target-date')).shown).toBe('Objectif : 30 juin 2026')
+    const rows = within(screen.getByRole('table', { name: 'Tendance : helio cloud incendie' })).getAllByRole('rowheader')
+    expect(rows.map((r) => timeIn(r).shown)).toEqual(['2 mars 2026', '9 mars 2026'])
+    expect(timeIn(screen.getByTestId('cleanup-submitted')).shown).toBe('Envoyée le 3 mars 2026')
+    expect(timeIn(screen.getByTestId('cleanup-due')).shown).toBe('Réponse attendue avant le 3 avr. 2026')
+  })
+
+  it('eleven hours west of Greenwich, a snapshot of 9 March still shows as 9 March', async () => {
+    vi.stubEnv('TZ', 'Pacific/Pago_Pago')
+    await openTab()
+
+    expect(timeIn(await screen.findByTestId('serp-latest-q-1')).shown).toBe('Top 20 on Mar 9, 2026')
+    expect(timeIn(screen.getByTestId('cleanup-due')).shown).toBe('Answer due by Apr 3, 2026')
   })
 })

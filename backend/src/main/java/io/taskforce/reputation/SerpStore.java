@@ -213,6 +213,12 @@ class SerpStore {
                 rs -> rs.getString(1)).stream().findFirst().orElse("");
     }
 
+    /** The tenant's case of this title the caller may see (the demo seeding finds its case by it). */
+    Optional<UUID> caseOfTitle(UUID tenantId, String title) {
+        return many("select id from case_file where tenant_id = ? and title = ? order by reported_at, id limit 1",
+                params(tenantId, title), rs -> rs.getObject(1, UUID.class)).stream().findFirst();
+    }
+
     List<ActionRow> actions(UUID tenantId, UUID caseId) {
         return many(ACTION + " where tenant_id = ? and case_id = ? order by created_at, id", params(tenantId, caseId),
                 SerpStore::action);

@@ -12,6 +12,9 @@ import spock.lang.Specification
 import spock.lang.Stepwise
 
 import java.nio.file.Files
+import java.time.LocalDate
+import java.time.format.DateTimeFormatter
+import java.time.format.FormatStyle
 
 /**
  * The reputation workstream in the real UI, on the Helio Cloud fire: the specialist imports the position tracker's
@@ -130,6 +133,71 @@ class ReputationFlowE2ESpec extends Specification {
         browser.waitUntilTextContains('serp-crisis-indicator', 'Sortie de crise')
         scrollTo(browser.byTestId('serp-client-progress'))
         browser.screenshot('reputation-client-progress-fr')
+
+        cleanup:
+        browser.logout()
+    }
+
+    def "a newcomer opens the demo defamation case: the seeded search results, dated in the reader's language"() {
+        given: 'the demo seeding (DemoReputation) gave Maison Verdier\'s defamation case its tracked queries and actions'
+        def demoCase = api.get('/api/v1/cases', Tokens.of('reputation')).json.items
+                .find { it.title.startsWith('Campagne de dénigrement') }?.id
+        assert demoCase: 'the demo defamation case of Maison Verdier'
+        def queries = api.get("/api/v1/cases/${demoCase}/serp-queries", Tokens.of('reputation')).json
+        def latest = LocalDate.parse(queries[0].latest.date as String)
+        browser.login(app, 'reputation', 'en')
+        browser.open("${app}cases/${demoCase}?tab=reputation")
+
+        when:
+        def heading = browser.byTestId("serp-latest-${queries[0].id}")
+
+        then: 'the snapshot day as a reader writes it, the calendar date kept for machines'
+        heading.text == "Top 20 on ${latest.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.ENGLISH))}"
+        heading.findElement(By.tagName('time')).getAttribute('datetime') == latest.toString()
+        browser.byTestId('cleanup-actions').text.contains('Answer due by')
+        !(browser.byTestId('case-reputation').text =~ /\d{4}-\d{2}-\d{2}/)
+        scrollTo(heading)
+        browser.screenshot('reputation-demo-case-en')
+        browser.accessibilityViolations() == []
+
+        when:
+        browser.byTestId('lang-fr').click()
+
+        then:
+        browser.waitUntilText("serp-latest-${queries[0].id}",
+                "Top 20 du ${latest.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.FRENCH))}")
+        browser.byTestId('cleanup-actions').text.contains('Réponse attendue avant le')
+        !(browser.byTestId('case-reputation').text =~ /\d{4}-\d{2}-\d{2}/)
+        scrollTo(browser.byTestId('cleanup-actions'))
+        browser.screenshot('reputation-demo-case-fr')
+
+        cleanup:
+        browser.logout()
+    }
+
+    def "the demo client sees the defamation campaign leave page one in the portal, in French"() {
+        given:
+        def demoCase = api.get('/api/v1/cases', Tokens.of('reputation')).json.items
+                .find { it.title.startsWith('Campagne de dénigrement') }?.id
+        browser.login(app, 'client-b', 'fr')
+        browser.open("${app}portal")
+        browser.waitFor(By.cssSelector("[data-testid^='portal-case-']"))
+
+        when: 'the demo case is an old one: other specs reported newer cases for Maison Verdier, shown first'
+        10.times {
+            if (browser.driver.findElements(By.cssSelector("[data-testid='portal-case-${demoCase}']")).isEmpty()) {
+                browser.driver.findElements(By.cssSelector('.tf-load-more')).each { it.click() }
+                sleep(500)
+            }
+        }
+        def progress = browser.waitFor(By.cssSelector("[data-testid='portal-case-${demoCase}'] [data-testid='serp-client-progress']"))
+
+        then:
+        progress.findElements(By.cssSelector('tbody tr')).size() >= 6
+        !(progress.text =~ /\d{4}-\d{2}-\d{2}/)
+        scrollTo(progress)
+        browser.screenshot('reputation-demo-client-progress-fr')
+        browser.accessibilityViolations() == []
 
         cleanup:
         browser.logout()
