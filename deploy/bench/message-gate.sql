@@ -25,7 +25,7 @@ insert into audit_chain_head (tenant_id, last_seq, last_hash) values (:tenant::u
 select last_seq, last_hash from audit_chain_head where tenant_id = :tenant::uuid for update \gset
 insert into audit_event (tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles, actor_firm, action, entity_type,
                          entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash)
-  values (:tenant::uuid, :last_seq::bigint + 1, now(), :lawyer::text, 'lawyer', 'lawyer', 'LEGAL', 'message.approved', 'message',
+  values (:tenant::uuid, :last_seq::bigint + 1, now(), :lawyer::text, 'lawyer', '["lawyer"]', 'LEGAL', 'message.approved', 'message',
           md5('pg-' || :n::text), :case::uuid, '{"revision":1,"sha256":"' || :sha256::text || '","state":["IN_REVIEW","APPROVED"]}',
           '127.0.0.1', 'pgbench', null, :last_hash::text,
           encode(sha256(convert_to(:last_hash::text || 'message.approved' || :n::text || :sha256::text, 'UTF8')), 'hex'));
@@ -64,7 +64,7 @@ insert into audit_chain_head (tenant_id, last_seq, last_hash) values (:tenant::u
 select last_seq, last_hash from audit_chain_head where tenant_id = :tenant::uuid for update \gset
 insert into audit_event (tenant_id, seq, occurred_at, actor_subject, actor_username, actor_roles, actor_firm, action, entity_type,
                          entity_id, case_id, changes, ip, user_agent, request_id, prev_hash, hash)
-  values (:tenant::uuid, :last_seq::bigint + 1, now(), :consultant::text, 'consultant', 'consultant', 'COMMUNICATION', 'message.published',
+  values (:tenant::uuid, :last_seq::bigint + 1, now(), :consultant::text, 'consultant', '["consultant"]', 'COMMUNICATION', 'message.published',
           'message', md5('pg-' || :n::text), :case::uuid,
           '{"approvedBy":"' || :lawyer::text || '","revision":1,"sha256":"' || :sha256::text || '","state":["APPROVED","PUBLISHED"]}',
           '127.0.0.1', 'pgbench', null, :last_hash::text,

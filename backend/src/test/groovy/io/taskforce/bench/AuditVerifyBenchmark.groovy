@@ -41,38 +41,12 @@ class AuditVerifyBenchmark {
 
     static void main(String[] args) {
         def options = parse(args)
-        Path work = Files.createTempDirectory('taskforce-audit-bench')
-        Path keyFile = work.resolve('audit-checkpoint-key.pem')
-        int status = 0
-        def database = EmbeddedDatabase.start(work.resolve('pgdata'))
-        try {
-            Map<String, Object> properties = new HashMap<>(database.connectionProperties())
-            properties.putAll([
-                    'taskforce.oidc.issuer'                : 'http://localhost/realms/x',
-                    'taskforce.oidc.jwks-url'              : 'http://localhost/certs',
-                    'taskforce.audit.checkpoint-key-file'  : keyFile.toString(),
-                    'taskforce.audit.anchor-dir'           : work.resolve('anchors').toString(),
-                    'taskforce.local-run'                  : true,
-                    'taskforce.audit.checkpoint-interval'  : '10000h',
-                    'datasources.default.maximum-pool-size': 4,
-            ])
-            def context = ApplicationContext.run(properties)
-            try {
-                def bench = new AuditVerifyBenchmark(context, keyFile)
-                status = options.exportSample ? bench.exportSample(Path.of(options.exportSample as String))
-                        : bench.run(options.events as int, options.batch as int, options.runs as int,
-                        options.export ? Path.of(options.export as String) : null)
-            } finally {
-                context.close()
-            }
-        } catch (Throwable e) {
-            e.printStackTrace()
-            status = 2
-        } finally {
-            database.close()
-            work.toFile().deleteDir()
+        BenchmarkRun.exitWith('audit', ['datasources.default.maximum-pool-size': 4]) { ApplicationContext context, EmbeddedDatabase database, Path work ->
+            def bench = new AuditVerifyBenchmark(context, work.resolve(BenchmarkRun.CHECKPOINT_KEY))
+            options.exportSample ? bench.exportSample(Path.of(options.exportSample as String))
+                    : bench.run(options.events as int, options.batch as int, options.runs as int,
+                    options.export ? Path.of(options.export as String) : null)
         }
-        System.exit(status)
     }
 
     /** The columns AuditTrail reads (AuditTrail.COLUMNS is package-private). */

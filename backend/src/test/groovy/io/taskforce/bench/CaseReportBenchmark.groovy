@@ -8,7 +8,6 @@ import io.taskforce.identity.Firm
 import io.taskforce.identity.Role
 import io.taskforce.platform.db.EmbeddedDatabase
 
-import java.nio.file.Files
 import java.nio.file.Path
 
 /**
@@ -31,33 +30,10 @@ class CaseReportBenchmark {
     static void main(String[] args) {
         def options = [runs: 20, entries: 500, stakeholders: 40, rumours: 30]
         args.toList().collate(2).each { pair -> options[pair[0].replaceFirst('^--', '')] = pair[1] as int }
-        Path work = Files.createTempDirectory('taskforce-report-bench')
-        int status = 0
-        def database = EmbeddedDatabase.start(work.resolve('pgdata'))
-        try {
-            Map<String, Object> properties = new HashMap<>(database.connectionProperties())
-            properties.putAll([
-                    'taskforce.oidc.issuer'              : 'http://localhost/realms/x',
-                    'taskforce.oidc.jwks-url'            : 'http://localhost/certs',
-                    'taskforce.audit.checkpoint-key-file': work.resolve('audit-checkpoint-key.pem').toString(),
-                    'taskforce.audit.checkpoint-interval': '10000h',
-                    'taskforce.messages.escalation-check': '10000h',
-                    'taskforce.demo.enabled'             : 'true',
-            ])
-            def context = ApplicationContext.run(properties)
-            try {
-                new CaseReportBenchmark().run(context, database, options)
-            } finally {
-                context.close()
-            }
-        } catch (Throwable e) {
-            e.printStackTrace()
-            status = 2
-        } finally {
-            database.close()
-            work.toFile().deleteDir()
+        BenchmarkRun.exitWith('report', ['taskforce.demo.enabled': 'true']) { ApplicationContext context, EmbeddedDatabase database, Path work ->
+            new CaseReportBenchmark().run(context, database, options)
+            0
         }
-        System.exit(status)
     }
 
     void run(ApplicationContext context, EmbeddedDatabase database, Map options) {

@@ -11,7 +11,6 @@ import io.taskforce.messages.Channel
 import io.taskforce.messages.MessageContent
 import io.taskforce.platform.db.EmbeddedDatabase
 
-import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.ConcurrentLinkedQueue
 import java.util.concurrent.CountDownLatch
@@ -47,34 +46,9 @@ class MessageGateBenchmark {
     static void main(String[] args) {
         def options = [messages: 4000, threads: 4, warmup: 500, pgbench: 'pgbench']
         args.toList().collate(2).each { pair -> options[pair[0].replaceFirst('^--', '')] = pair[0] == '--pgbench' ? pair[1] : pair[1] as int }
-        Path work = Files.createTempDirectory('taskforce-gate-bench')
-        int status = 0
-        def database = EmbeddedDatabase.start(work.resolve('pgdata'))
-        try {
-            Map<String, Object> properties = new HashMap<>(database.connectionProperties())
-            properties.putAll([
-                    'taskforce.oidc.issuer'                : 'http://localhost/realms/x',
-                    'taskforce.oidc.jwks-url'              : 'http://localhost/certs',
-                    'taskforce.audit.checkpoint-key-file'  : work.resolve('audit-checkpoint-key.pem').toString(),
-                    'taskforce.local-run'                  : true,
-                    'taskforce.audit.checkpoint-interval'  : '10000h',
-                    'taskforce.messages.escalation-check'  : '10000h',
-                    'datasources.default.maximum-pool-size': options.threads + 1,
-            ])
-            def context = ApplicationContext.run(properties)
-            try {
-                status = new MessageGateBenchmark().run(context, database, options, work)
-            } finally {
-                context.close()
-            }
-        } catch (Throwable e) {
-            e.printStackTrace()
-            status = 2
-        } finally {
-            database.close()
-            work.toFile().deleteDir()
+        BenchmarkRun.exitWith('gate', ['datasources.default.maximum-pool-size': options.threads + 1]) { ApplicationContext context, EmbeddedDatabase database, Path work ->
+            new MessageGateBenchmark().run(context, database, options, work)
         }
-        System.exit(status)
     }
 
     int run(ApplicationContext context, EmbeddedDatabase database, Map options, Path work) {

@@ -24,14 +24,17 @@ import java.sql.Statement
  * fails, and so does the spec that made it) and written to {@code target/tenant-condition-violations.txt}. So the whole
  * suite proves that RLS is the second wall: a query that relies on it alone cannot come back unnoticed.
  *
- * {@code -Dtaskforce.test.tenant-guard=record} only records (to list what is left while sweeping). Specs that probe
+ * {@code -Dtaskforce.test.tenant-guard=record} only records (to list what is left while sweeping); {@code off} leaves the
+ * pool alone (the benchmarks set it). Specs that probe
  * row-level security itself with deliberately bare statements {@link #suspend} it.
  */
 @Singleton
 class TenantConditionGuard implements BeanCreatedEventListener<DataSource>, Ordered {
 
     static final Path VIOLATIONS = Path.of('target', 'tenant-condition-violations.txt')
-    private static final boolean ENFORCE = System.getProperty('taskforce.test.tenant-guard', 'enforce') != 'record'
+    /** enforce (default), record, or off (the benchmarks, which run from the test classes but measure the product). */
+    static final String MODE = 'taskforce.test.tenant-guard'
+    private static final boolean ENFORCE = System.getProperty(MODE, 'enforce') != 'record'
     private static final ThreadLocal<Boolean> OFF = ThreadLocal.withInitial { false }
     private static volatile TenantConditions rule
 
@@ -48,6 +51,9 @@ class TenantConditionGuard implements BeanCreatedEventListener<DataSource>, Orde
     @Override
     DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         def pool = event.bean
+        if (System.getProperty(MODE) == 'off') {
+            return pool
+        }
         Proxy.newProxyInstance(getClass().classLoader, [DataSource] as Class[], forward(pool) { Method m, Object result ->
             m.name == 'getConnection' ? guarded(pool, (Connection) result) : result
         }) as DataSource
