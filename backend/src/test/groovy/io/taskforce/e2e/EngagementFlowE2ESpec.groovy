@@ -1,6 +1,7 @@
 package io.taskforce.e2e
 
 import io.taskforce.support.Api
+import io.taskforce.support.MessageGate
 import io.taskforce.support.Browser
 import io.taskforce.support.RealServices
 import io.taskforce.support.SharedApplication
@@ -182,13 +183,8 @@ class EngagementFlowE2ESpec extends Specification {
     private void publishStatement() {
         assert api.post("/api/v1/cases/${caseId}/team", Tokens.of('consultant'),
                 [userId: '6d1b2c3f-4e5a-4b6c-9d7e-8f90a1b2c3d4', workstream: 'LEGAL', lead: true]).status == 201
-        def created = api.post("/api/v1/cases/${caseId}/messages", Tokens.of('consultant'), [kind: 'PRESS_RELEASE',
-                title: statement, language: 'fr', body: 'Nos sauvegardes sont intactes : aucune donnée client n’est perdue.',
-                channels: ['PRESS'], audience: ['CUSTOMERS']]).json
-        String id = created.id
-        api.post("/api/v1/messages/${id}/submit", Tokens.of('consultant'), [revision: 1])
-        api.post("/api/v1/messages/${id}/approve", Tokens.of('lawyer'), [revision: 1, sha256: created.currentRevision.sha256])
-        assert api.post("/api/v1/messages/${id}/publish", Tokens.of('consultant'), [revision: 1, sha256: created.currentRevision.sha256]).status == 200
+        MessageGate.published(api, caseId, [kind: 'PRESS_RELEASE', title: statement, language: 'fr',
+                body: 'Nos sauvegardes sont intactes : aucune donnée client n’est perdue.', channels: ['PRESS'], audience: ['CUSTOMERS']])
     }
 
     /** Scrolls the element to the top of the window, so that the screenshot shows it. */

@@ -2,6 +2,7 @@ package io.taskforce.engagement
 
 import io.micronaut.runtime.server.EmbeddedServer
 import io.taskforce.support.Api
+import io.taskforce.support.MessageGate
 import io.taskforce.support.RealServices
 import io.taskforce.support.SharedApplication
 import io.taskforce.support.TestServices
@@ -129,12 +130,7 @@ class LinkedMessagesSpec extends Specification {
     }
 
     private String published(String caseId, String title) {
-        def created = api.post("/api/v1/cases/${caseId}/messages", Tokens.of('consultant'), statement(title))
-        def revision = created.json.currentRevision
-        api.post("/api/v1/messages/${created.json.id}/submit", Tokens.of('consultant'), [revision: 1])
-        api.post("/api/v1/messages/${created.json.id}/approve", Tokens.of('lawyer'), [revision: 1, sha256: revision.sha256])
-        assert api.post("/api/v1/messages/${created.json.id}/publish", Tokens.of('consultant'), [revision: 1, sha256: revision.sha256]).status == 200
-        created.json.id
+        MessageGate.published(api, caseId, statement(title))
     }
 
     private List notifications(String user) {
